@@ -1,0 +1,142 @@
+/**
+ * Every error a user can see, by permanent name. Each says what happened, why, and what to do;
+ * errors raised mid-change also say what state the store is in.
+ */
+export interface ErrorDetails {
+  title: string;
+  /** What happened and why. */
+  message: string;
+  /** What to do about it. */
+  hint?: string;
+  /** For failures during a change: what the store holds now. */
+  storeState?: string;
+  /** Process exit status. 2 = usage, 3 = not found, 4 = store problem, 5 = bad input, 1 = other. */
+  exitCode: number;
+}
+
+const UNCHANGED = "Nothing was written; the store is unchanged.";
+
+export const catalogue = {
+  NoCurrentJournal: () => ({
+    title: "No current journal",
+    message: "This command needs a journal, but none is current in this store.",
+    hint: "Start one with `stacklog start --title \"...\"`, or name one with `--journal ID` (see `stacklog list`).",
+    exitCode: 3,
+  }),
+  JournalNotFound: (id: string) => ({
+    title: "Unknown journal",
+    message: `No journal matches "${id}".`,
+    hint: "List journals with `stacklog list`; an id prefix is enough when it is unique.",
+    exitCode: 3,
+  }),
+  EventNotFound: (id: string) => ({
+    title: "Unknown event",
+    message: `No event matches "${id}" in this journal.`,
+    hint: "Events are named by their number (`12` or `#12`) or full id; see `stacklog log`.",
+    exitCode: 3,
+  }),
+  AmbiguousId: (id: string, n: number) => ({
+    title: "Ambiguous id",
+    message: `"${id}" matches ${n} items.`,
+    hint: "Give more characters of the id.",
+    exitCode: 3,
+  }),
+  StoreLocked: (path: string, ms: number) => ({
+    title: "Store locked",
+    message: `The store ${path} stayed locked by another process for ${ms} ms.`,
+    hint: "Another stacklog is writing a long change; try again. If no stacklog is running, the lock is stale: check `fuser ${path}`.",
+    storeState: UNCHANGED,
+    exitCode: 4,
+  }),
+  StoreCorrupt: (path: string, detail: string) => ({
+    title: "Store corrupt",
+    message: `The store ${path} is not a readable stacklog database (${detail}).`,
+    hint: "Move the file aside and restore from a `stacklog export`, or from your backups. Commands still run; their events wait in the spool.",
+    storeState: "The file was not modified.",
+    exitCode: 4,
+  }),
+  StoreUnwritable: (path: string, detail: string) => ({
+    title: "Store not writable",
+    message: `The store ${path} cannot be written (${detail}).`,
+    hint: "Check the directory's permissions and free space, or point STACKLOG_HOME elsewhere.",
+    storeState: UNCHANGED,
+    exitCode: 4,
+  }),
+  StoreTooNew: (path: string, version: number, known: number) => ({
+    title: "Store from a newer stacklog",
+    message: `The store ${path} is at schema version ${version}; this stacklog knows up to ${known}.`,
+    hint: "Upgrade stacklog.",
+    storeState: UNCHANGED,
+    exitCode: 4,
+  }),
+  SecretSourceUnreadable: (path: string, detail: string) => ({
+    title: "Secret source unreadable",
+    message: `The secret source ${path} could not be read (${detail}).`,
+    hint: "Check the path and permissions; `stacklog secrets list` shows the registered sources. Until it is readable its values cannot be redacted.",
+    exitCode: 5,
+  }),
+  MalformedYaml: (path: string, line: number, col: number, detail: string) => ({
+    title: "Malformed YAML",
+    message: `${path}:${line}:${col}: ${detail}`,
+    hint: "Fix the file at that line and column, then run the command again.",
+    storeState: UNCHANGED,
+    exitCode: 5,
+  }),
+  MalformedImport: (path: string, detail: string) => ({
+    title: "Malformed import",
+    message: `${path} is not a stacklog export: ${detail}`,
+    hint: "Import files written by `stacklog export --format json`; the schema is schema/export.schema.json.",
+    storeState: "The import ran in one transaction and was rolled back; the store is unchanged.",
+    exitCode: 5,
+  }),
+  ImportConflict: (id: string) => ({
+    title: "Journal already present",
+    message: `Journal ${id} is already in this store.`,
+    hint: "Import into another store (STACKLOG_HOME=...), or use --replace to drop and re-import it.",
+    storeState: UNCHANGED,
+    exitCode: 5,
+  }),
+  UnknownFlag: (flag: string, verb: string) => ({
+    title: "Unknown flag",
+    message: `\`${flag}\` is not a flag of \`stacklog ${verb}\`.`,
+    hint: `See \`stacklog ${verb} --help\`.`,
+    exitCode: 2,
+  }),
+  UnknownVerb: (verb: string) => ({
+    title: "Unknown command",
+    message: `\`${verb}\` is not a stacklog command.`,
+    hint: "See `stacklog --help` for the list.",
+    exitCode: 2,
+  }),
+  BadValue: (what: string, expected: string, example: string, received: string) => ({
+    title: `Bad value for ${what}`,
+    message: `expected: ${expected}\n  example:  ${example}\n  received: ${received}`,
+    exitCode: 2,
+  }),
+  MissingArgument: (what: string, example: string) => ({
+    title: "Missing argument",
+    message: `${what} is required.`,
+    hint: `Example: ${example}`,
+    exitCode: 2,
+  }),
+  EmptyNote: () => ({
+    title: "Empty note",
+    message: "The note has no text (arguments, -m, standard input and $EDITOR gave nothing).",
+    hint: 'Example: stacklog note --problem "galera node 2 did not rejoin"',
+    exitCode: 2,
+  }),
+  JournalFinished: (id: string, status: string) => ({
+    title: "Journal already finished",
+    message: `Journal ${id} is ${status}.`,
+    hint: "Start a new journal, or amend events of this one with `stacklog amend`.",
+    exitCode: 5,
+  }),
+  CommandNotFound: (cmd: string) => ({
+    title: "Command not found",
+    message: `\`${cmd}\` could not be started: no such file or not executable.`,
+    hint: "Check the spelling and PATH.",
+    exitCode: 127,
+  }),
+} satisfies Record<string, (...args: never[]) => ErrorDetails>;
+
+export type ErrorName = keyof typeof catalogue;
