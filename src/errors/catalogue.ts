@@ -62,6 +62,13 @@ export const catalogue = {
     storeState: UNCHANGED,
     exitCode: 4,
   }),
+  StoreNotFound: (path: string) => ({
+    title: "No store",
+    message: `There is no stacklog store at ${path}, and it was opened read-only.`,
+    hint: "Start a journal first (`stacklog start`), or point STACKLOG_HOME at the store.",
+    storeState: UNCHANGED,
+    exitCode: 3,
+  }),
   StoreTooNew: (path: string, version: number, known: number) => ({
     title: "Store from a newer stacklog",
     message: `The store ${path} is at schema version ${version}; this stacklog knows up to ${known}.`,
@@ -131,11 +138,50 @@ export const catalogue = {
     hint: "Start a new journal, or amend events of this one with `stacklog amend`.",
     exitCode: 5,
   }),
+  MalformedRecording: (
+    source: string,
+    line: number,
+    expected: string,
+    example: string,
+    received: string,
+  ) => ({
+    title: "Malformed recording",
+    message: `${source}:${line}: this is not a readable asciicast recording.\n  expected: ${expected}\n  example:  ${example}\n  received: ${received}`,
+    hint: "stacklog reads asciicast v2 and v3 files as `asciinema rec` writes them: uncompressed UTF-8 text, a JSON header line, then one JSON event per line.",
+    storeState: UNCHANGED,
+    exitCode: 5,
+  }),
   CommandNotFound: (cmd: string) => ({
     title: "Command not found",
     message: `\`${cmd}\` could not be started: no such file or not executable.`,
     hint: "Check the spelling and PATH.",
     exitCode: 127,
+  }),
+  SecretInOutput: (where: string, secret: string) => ({
+    title: "Secret in output",
+    message: `The export would have written the secret "${secret}" (its label; the value is not shown) in ${where}.`,
+    hint: "The store should never hold a registered secret: amend or hide that event, check the secret sources (`stacklog secrets list`), then export again.",
+    storeState: "Nothing was written; the output folder is unchanged.",
+    exitCode: 5,
+  }),
+  UnsafeOutputPath: (path: string, outDir: string) => ({
+    title: "Output path outside the output folder",
+    message: `${path} resolves outside ${outDir} (a symbolic link in the output folder?).`,
+    hint: "Export into a folder without symbolic links leading elsewhere, or remove the link.",
+    storeState: "Nothing was written; the output folder is unchanged.",
+    exitCode: 5,
+  }),
+  PortInUse: (host: string, port: number) => ({
+    title: "Port in use",
+    message: `Another program is already listening on ${host}:${port}, so \`stacklog serve\` cannot start there.`,
+    hint: `Choose another port with \`--port\` (e.g. --port ${port + 1}), or stop the program using it (\`ss -ltnp 'sport = :${port}'\` shows which).`,
+    exitCode: 1,
+  }),
+  PublicHostRefused: (host: string) => ({
+    title: "Not serving on a public address",
+    message: `${host} is not a loopback address; the live view would be readable by anyone who can reach this machine.`,
+    hint: "Serve on 127.0.0.1 (the default) and use an SSH tunnel, or pass --public if exposing the journals is intended.",
+    exitCode: 2,
   }),
 } satisfies Record<string, (...args: never[]) => ErrorDetails>;
 
