@@ -1,0 +1,71 @@
+import { CastClock } from "./cast-clock.js";
+import { headerLine } from "./header.js";
+import type { CastCommand, CastInput, ExportOptions } from "./types.js";
+
+const BEL = "\x07";
+const osc = (body: string) => `\x1b]${body}${BEL}`;
+
+/**
+ * Writes `input` as an asciicast recording, one line at a time (each ending in "\n"), reading the
+ * commands and their chunks only as it goes so that a large journal is never held in memory.
+ * Each command gets a marker labelled with its command line, a prompt and the typed line at its start
+ * time, then its output at the original offsets, bare LFs written as CRLF as a terminal shows them.
+ * v2 writes absolute times; v3 writes intervals rounded to the millisecond with error diffusion and
+ * ends with an `x` event carrying the last command's exit status (left out when that is unknown). With `marks` (the default) the
+ * output also carries OSC 133 A/B/C/D;status and OSC 7 cwd marks, which terminals and players ignore
+ * and `importCast` uses to split the recording again.
+ */
+export function* exportCast(
+  input: CastInput,
+  version: 2 | 3,
+  opts: ExportOptions = {},
+): Generator<string, void, undefined> {
+  const marks = opts.marks ?? true;
+  const clock = new CastClock(version, Math.floor(input.startedAt / 1000) * 1000);
+  const event: EventWriter = (at, code, data) =>
+    `${JSON.stringify([clock.stamp(at), code, data])}\n`;
+  yield `${headerLine(input, version)}\n`;
+  let status: number | null = null;
+  for (const cmd of input.commands) {
+    yield* commandEvents(cmd, marks, event);
+    status = cmd.exitStatus;
+  }
+  if (version === 3 && status !== null) yield event(clock.now, "x", String(status));
+}
+
+type EventWriter = (at: number, code: string, data: string) => string;
+
+function* commandEvents(cmd: CastCommand, marks: boolean, event: EventWriter): Generator<string> {
+  const typed = `${cmd.line.replace(/\r?\n/g, "\r\n")}\r\n${marks ? osc("133;C") : ""}`;
+  yield event(cmd.startedAt, "m", cmd.line);
+  yield event(cmd.startedAt, "o", promptText(cmd.cwd, marks));
+  yield event(cmd.startedAt, "o", typed);
+  const crlf = new CrlfWriter();
+  let end = cmd.startedAt;
+  for (const chunk of cmd.chunks) {
+    if (!chunk.data) continue;
+    end = Math.max(end, cmd.startedAt + chunk.t);
+    yield event(cmd.startedAt + chunk.t, "o", crlf.write(chunk.data));
+  }
+  if (!marks) return;
+  const status = cmd.exitStatus === null ? "" : `;${cmd.exitStatus}`;
+  yield event(cmd.endedAt ?? end, "o", osc(`133;D${status}`));
+}
+
+function promptText(cwd: string | undefined, marks: boolean): string {
+  const shown = cwd ? `\x1b[1;34m${cwd}\x1b[0m $ ` : "$ ";
+  if (!marks) return shown;
+  const where = cwd ? osc(`7;file://${cwd.split("/").map(encodeURIComponent).join("/")}`) : "";
+  return `${where}${osc("133;A")}${shown}${osc("133;B")}`;
+}
+
+/** Turns bare LFs into CRLF across chunk boundaries (a CR at the end of one chunk pairs with an LF starting the next). */
+export class CrlfWriter {
+  private endsWithCr = false;
+
+  write(data: string): string {
+    const head = this.endsWithCr && data.startsWith("\n") ? "\n" : "";
+    this.endsWithCr = data.endsWith("\r");
+    return head + data.slice(head.length).replace(/(?<!\r)\n/g, "\r\n");
+  }
+}

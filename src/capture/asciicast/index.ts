@@ -1,0 +1,11 @@
+export { exportCast } from "./export-cast.js";
+export { importCast } from "./import-cast.js";
+export type {
+  CastCommand,
+  CastInput,
+  ExportOptions,
+  ImportedCommand,
+  ImportOptions,
+  ImportResult,
+  SplitMethod,
+} from "./types.js";
