@@ -1,0 +1,157 @@
+import { monotonicFactory } from "ulid";
+import { type CaptureSink, createAnsibleParser, looksLikeAnsible, type RunResult } from "../capture/index.js";
+import {
+  type CommandPayload,
+  type JournalStore,
+  type NewEvent,
+  type OutputWriter,
+  type RunningCommand,
+} from "../journal/index.js";
+import type { Ctx } from "./context.js";
+import { currentPhase } from "./recorder.js";
+import type { Redaction } from "./redaction.js";
+import { journalRef, readState } from "./state.js";
+import { SpoolWriter } from "./spool-writer.js";
+import { tryOpen } from "./store-access.js";
+
+const newId = monotonicFactory();
+
+/** Quotes argv the way a shell would need it, for the recorded command line. */
+export function shellLine(argv: string[]): string {
+  return argv.map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replaceAll("'", `'\\''`)}'`)).join(" ");
+}
+
+/**
+ * Records one command around its run. Every method swallows storage failures: the store going
+ * away mid-run moves the rest of the record to the spool, and the operator is told once.
+ */
+export class CommandRecording {
+  readonly sink: CaptureSink;
+  private store: JournalStore | null = null;
+  private writer: OutputWriter | null = null;
+  private spool: SpoolWriter | null = null;
+  private chunkIndex = 0;
+  private bytes = 0;
+  private readonly parser;
+  private running: RunningCommand | null = null;
+  private warned = false;
+
+  constructor(
+    private readonly ctx: Ctx,
+    journalFlag: string | undefined,
+    private readonly argv: string[],
+    private readonly redaction: Redaction,
+    mode: "pty" | "pipe",
+  ) {
+    const line = redaction.redactor.redact(shellLine(argv));
+    this.parser = looksLikeAnsible(line) ? createAnsibleParser() : null;
+    this.sink = { output: (chunk, t) => this.output(chunk, t) };
+    const withheld = redaction.unreadable.length > 0;
+    if (withheld) ctx.warn(`output not stored: ${redaction.unreadable[0]?.message}`);
+    this.start(journalFlag, line, mode, withheld);
+  }
+
+  private start(journalFlag: string | undefined, line: string, mode: "pty" | "pipe", withheld: boolean): void {
+    const ctx = this.ctx;
+    const opened = tryOpen(ctx);
+    if (opened.ok) this.store = opened.store;
+    let journalId: string | null = journalRef(ctx, journalFlag);
+    try {
+      if (journalId && this.store) journalId = this.store.getJournal(journalId).id;
+    } catch (err) {
+      ctx.warn(`not recorded: ${(err as Error).message}`);
+      journalId = null;
+    }
+    if (!journalId) {
+      if (!journalRef(ctx, journalFlag)) ctx.warn('not recorded: no current journal (stacklog start --title "...")');
+      this.close();
+      return;
+    }
+    const phase = this.store ? safe(() => currentPhase(this.store as JournalStore, journalId), null) : readState(ctx.home).currentPhase;
+    const outputId = withheld ? null : this.openOutput(opened.ok ? null : opened.error.message);
+    this.running = {
+      eventId: newId(ctx.now()), journalId, line, argv: this.argv.map((a) => this.redaction.redactor.redact(a)),
+      cwd: ctx.cwd, user: ctx.user, mode, startedAt: ctx.now(), pid: process.pid, host: ctx.host,
+      outputId, actor: ctx.actor, terminal: ctx.terminal, phase,
+    };
+    if (this.store) safe(() => this.store?.markRunning(this.running as RunningCommand), undefined);
+  }
+
+  private openOutput(storeProblem: string | null): string {
+    if (this.store) {
+      try {
+        this.writer = this.store.beginOutput();
+        return this.writer.id;
+      } catch (err) {
+        this.toSpool((err as Error).message);
+        return newId(this.ctx.now());
+      }
+    }
+    this.toSpool(storeProblem ?? "store unavailable");
+    return newId(this.ctx.now());
+  }
+
+  private toSpool(reason: string): void {
+    if (!this.warned) {
+      this.warned = true;
+      this.ctx.warn(`store unavailable (${reason}); this command's record is kept in the spool and stored by the next stacklog call`);
+    }
+    this.writer = null;
+    this.spool ??= new SpoolWriter(this.ctx);
+  }
+
+  private output(chunk: string, t: number): void {
+    this.bytes += Buffer.byteLength(chunk);
+    this.parser?.push(chunk);
+    const outputId = this.running?.outputId;
+    if (!outputId) return;
+    if (this.writer) {
+      try {
+        this.writer.write(chunk, t);
+        this.chunkIndex = this.writer.chunks;
+        return;
+      } catch (err) {
+        this.toSpool((err as Error).message);
+      }
+    }
+    this.spool?.append({ type: "output", outputId, index: this.chunkIndex++, t, data: chunk });
+  }
+
+  /** Appends the command event (or spools it) and releases the store. */
+  finish(result: RunResult): void {
+    const r = this.running;
+    if (!r) return;
+    const payload: CommandPayload = {
+      kind: "command", line: r.line, argv: r.argv, cwd: r.cwd, host: r.host, user: r.user, mode: result.mode,
+      startedAt: result.startedAt, endedAt: result.endedAt, durationMs: result.endedAt - result.startedAt,
+      exitStatus: result.exitStatus, signal: result.signal, outputId: r.outputId, outputBytes: this.bytes,
+    };
+    if (this.parser) payload.summary = { ansible: this.parser.end() };
+    const event: NewEvent = { id: r.eventId, journalId: r.journalId, time: result.startedAt, actor: r.actor, terminal: r.terminal, phase: r.phase, payload };
+    try {
+      if (!this.writer && !this.store) throw new Error("store unavailable");
+      this.writer?.end();
+      (this.store as JournalStore).append(event);
+      this.store?.finishRunning(r.eventId);
+    } catch (err) {
+      this.toSpool((err as Error).message);
+      if (r.outputId) this.spool?.append({ type: "output-end", outputId: r.outputId });
+      if (!this.spool?.append({ type: "event", event })) this.ctx.warn("could not keep this command's record anywhere: no spool folder is writable");
+    }
+    this.close();
+  }
+
+  private close(): void {
+    this.spool?.close();
+    safe(() => this.store?.close(), undefined);
+    this.store = null;
+  }
+}
+
+function safe<T>(fn: () => T, fallback: T): T {
+  try {
+    return fn();
+  } catch {
+    return fallback;
+  }
+}

@@ -1,0 +1,37 @@
+import { fail } from "../../errors/index.js";
+import type { Journal, JournalStatus } from "../../journal/index.js";
+import type { Ctx } from "../context.js";
+import { resolveJournal } from "../recorder.js";
+import { type Args, str } from "../spec.js";
+import { readState, updateState } from "../state.js";
+import { openForRead } from "../store-access.js";
+
+const ENDINGS: JournalStatus[] = ["completed", "abandoned", "rolled-back"];
+
+/** Ends the journal with an outcome; ends the running phase; it stops being current. */
+export async function run(args: Args, ctx: Ctx): Promise<Journal> {
+  const status = str(args, "status") ?? "completed";
+  if (!ENDINGS.includes(status as JournalStatus)) {
+    throw fail("BadValue", "--status", ENDINGS.join(" | "), "stacklog finish --status completed", status);
+  }
+  const store = openForRead(ctx);
+  try {
+    const id = resolveJournal(ctx, store, str(args, "journal"));
+    const before = store.getJournal(id);
+    if (ENDINGS.includes(before.status)) throw fail("JournalFinished", id, before.status);
+    const phases = store.events(id, { kinds: ["phase"] });
+    const last = phases[phases.length - 1];
+    if (last?.payload.kind === "phase" && last.payload.action === "begin") {
+      store.append({ journalId: id, time: ctx.now(), actor: ctx.actor, terminal: ctx.terminal, phase: null, payload: { kind: "phase", action: "end", name: last.payload.name } });
+    }
+    const journal = store.updateJournal(id, { status: status as JournalStatus, endedAt: ctx.now() });
+    if (readState(ctx.home).currentJournal === id) updateState(ctx.home, { currentJournal: null, currentPhase: null });
+    return journal;
+  } finally {
+    store.close();
+  }
+}
+
+export function human(j: Journal): string {
+  return `Journal ${j.id} ${j.status}: ${j.title}\n`;
+}

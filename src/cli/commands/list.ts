@@ -1,0 +1,30 @@
+import type { Journal } from "../../journal/index.js";
+import type { Ctx } from "../context.js";
+import type { Args } from "../spec.js";
+import { readState } from "../state.js";
+import { openForRead } from "../store-access.js";
+import { paint, utc } from "./format.js";
+
+export interface ListResult {
+  current: string | null;
+  journals: Journal[];
+}
+
+export async function run(_args: Args, ctx: Ctx): Promise<ListResult> {
+  const store = openForRead(ctx);
+  try {
+    return { current: readState(ctx.home).currentJournal, journals: store.listJournals() };
+  } finally {
+    store.close();
+  }
+}
+
+export function human(r: ListResult, ctx: Ctx): string {
+  if (r.journals.length === 0) return 'No journals yet. Start one: stacklog start --title "..."\n';
+  const rows = r.journals.map((j) => {
+    const mark = j.id === r.current ? paint(ctx, "green", "*") : " ";
+    const path = j.fromSeries || j.toSeries ? ` ${j.fromSeries ?? "?"} → ${j.toSeries ?? "?"}` : "";
+    return `${mark} ${j.id}  ${j.status.padEnd(11)} ${utc(j.startedAt ?? j.createdAt)}  ${j.title}${path}`;
+  });
+  return `${rows.join("\n")}\n`;
+}

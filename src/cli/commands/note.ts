@@ -1,0 +1,73 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fail } from "../../errors/index.js";
+import type { JournalStore, NoteKind, NotePayload } from "../../journal/index.js";
+import type { Ctx } from "../context.js";
+import { appendEvents, type Appended } from "../recorder.js";
+import { type Args, bool, str } from "../spec.js";
+import { describeAppended } from "./describe.js";
+
+function noteKind(args: Args): NoteKind {
+  const kinds: NoteKind[] = ["problem", "decision", "lesson", "question"];
+  const chosen = kinds.filter((k) => bool(args, k));
+  if (str(args, "fix") !== undefined) chosen.push("fix");
+  if (chosen.length > 1) {
+    throw fail("BadValue", "note kind", "at most one of --problem, --fix, --decision, --lesson, --question", "stacklog note --problem TEXT", chosen.map((k) => `--${k}`).join(" "));
+  }
+  return chosen[0] ?? "observation";
+}
+
+async function readStdin(stdin: NodeJS.ReadStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of stdin) chunks.push(c as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+function fromEditor(ctx: Ctx): string {
+  const editor = ctx.env.VISUAL ?? ctx.env.EDITOR;
+  if (!editor || !ctx.stdin.isTTY) return "";
+  const dir = mkdtempSync(path.join(os.tmpdir(), "stacklog-note-"));
+  const file = path.join(dir, "NOTE.md");
+  try {
+    writeFileSync(file, "", { mode: 0o600 });
+    spawnSync(`${editor} "${file}"`, { shell: true, stdio: "inherit" });
+    return readFileSync(file, "utf8");
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The note's text: arguments, then -m, then standard input, then $EDITOR. */
+export async function noteText(args: Args, ctx: Ctx): Promise<string> {
+  const text = args.positionals.join(" ") || str(args, "message") || "";
+  if (text.trim()) return text.trim();
+  if (!ctx.stdin.isTTY) return (await readStdin(ctx.stdin)).trim();
+  return fromEditor(ctx).trim();
+}
+
+export async function run(args: Args, ctx: Ctx): Promise<Appended> {
+  const kind = noteKind(args);
+  const text = await noteText(args, ctx);
+  if (!text) throw fail("EmptyNote");
+  const fixRef = str(args, "fix");
+  return appendEvents(ctx, str(args, "journal"), ({ store, journalId }) => {
+    const payload: NotePayload = { kind: "note", noteKind: kind, text };
+    if (fixRef !== undefined) payload.fixes = problemId(store, journalId, fixRef, ctx);
+    return [payload];
+  });
+}
+
+function problemId(store: JournalStore | null, journalId: string, ref: string, ctx: Ctx): string {
+  if (!store) throw fail("StoreUnwritable", ctx.home, "a fix names its problem, which needs the store");
+  const problem = store.getEvent(journalId, ref);
+  if (problem.payload.kind !== "note" || problem.payload.noteKind !== "problem") {
+    throw fail("BadValue", "--fix", "the number of a problem note", "stacklog note --fix 12 TEXT", `event ${ref} is a ${problem.payload.kind}`);
+  }
+  return problem.id;
+}
+
+export function human(data: Appended): string {
+  return describeAppended(data);
+}

@@ -1,0 +1,25 @@
+import { chooseMode, runCommand } from "../../capture/index.js";
+import { ExitError, fail } from "../../errors/index.js";
+import { CommandRecording } from "../command-recording.js";
+import type { Ctx } from "../context.js";
+import { loadRedaction } from "../redaction.js";
+import { type Args, bool, str } from "../spec.js";
+
+/**
+ * Runs the command as if stacklog were not there, recording it on the side. Whatever happens
+ * to the record, the command's exit status becomes stacklog's.
+ */
+export async function run(args: Args, ctx: Ctx): Promise<never> {
+  const argv = args.rest.length ? args.rest : args.positionals;
+  if (argv.length === 0) throw fail("MissingArgument", "a command", "stacklog run -- kolla-ansible -i multinode prechecks");
+  const mode = bool(args, "pty") ? "pty" : bool(args, "pipe") ? "pipe" : "auto";
+  const redaction = loadRedaction(ctx);
+  const recording = new CommandRecording(ctx, str(args, "journal"), argv, redaction, chooseMode({ mode, stdout: ctx.stdout }));
+  const result = await runCommand({
+    argv, cwd: ctx.cwd, env: ctx.env, stdin: ctx.stdin, stdout: ctx.stdout, stderr: ctx.stderr,
+    mode, redact: () => redaction.redactor.stream(), sink: recording.sink, now: ctx.now,
+  });
+  if (result.sinkError) ctx.warn(`output capture stopped: ${result.sinkError}`);
+  recording.finish(result);
+  throw new ExitError(result.exitStatus);
+}

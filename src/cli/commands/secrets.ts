@@ -1,0 +1,54 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { fail } from "../../errors/index.js";
+import { loadSecretSource } from "../../redact/index.js";
+import type { Ctx } from "../context.js";
+import type { Args } from "../spec.js";
+import { readState, updateState } from "../state.js";
+
+export interface SourceInfo {
+  path: string;
+  kind: string;
+  readable: boolean;
+  values: number;
+}
+
+function info(p: string, kind?: string): SourceInfo {
+  const r = loadSecretSource(p, kind as never);
+  return r.ok
+    ? { path: p, kind: r.kind, readable: true, values: r.secrets.length }
+    : { path: p, kind: kind ?? "unknown", readable: existsSync(p), values: 0 };
+}
+
+function add(files: string[], ctx: Ctx): SourceInfo[] {
+  if (files.length === 0) throw fail("MissingArgument", "one or more files", "stacklog secrets add /etc/kolla/passwords.yml");
+  const state = readState(ctx.home);
+  const added: SourceInfo[] = [];
+  for (const f of files) {
+    const full = path.resolve(ctx.cwd, f);
+    const r = loadSecretSource(full);
+    if (!r.ok) throw r.error;
+    const rest = state.secretSources.filter((s) => s.path !== full);
+    state.secretSources = [...rest, { path: full, kind: r.kind, addedAt: ctx.now() }];
+    added.push({ path: full, kind: r.kind, readable: true, values: r.secrets.length });
+  }
+  if (!updateState(ctx.home, { secretSources: state.secretSources })) {
+    throw fail("StoreUnwritable", ctx.home, "could not write state.json");
+  }
+  return added;
+}
+
+/** `secrets add FILE…` registers sources (paths only); `secrets list` names them, never values. */
+export async function run(args: Args, ctx: Ctx): Promise<SourceInfo[]> {
+  const [sub, ...files] = args.positionals;
+  if (sub === "add") return add(files, ctx);
+  if (sub === "list" || sub === undefined) {
+    return readState(ctx.home).secretSources.map((s) => info(s.path, s.kind));
+  }
+  throw fail("BadValue", "subcommand", "add or list", "stacklog secrets add /etc/kolla/passwords.yml", sub);
+}
+
+export function human(rows: SourceInfo[]): string {
+  if (rows.length === 0) return "No secret sources registered. Add one: stacklog secrets add /etc/kolla/passwords.yml\n";
+  return `${rows.map((r) => `${r.path}  ${r.kind}  ${r.readable ? `${r.values} values hidden` : "UNREADABLE — its values cannot be hidden"}`).join("\n")}\n`;
+}

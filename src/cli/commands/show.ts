@@ -1,0 +1,48 @@
+import type { JournalEvent, OutputChunk } from "../../journal/index.js";
+import type { Ctx } from "../context.js";
+import { resolveJournal } from "../recorder.js";
+import { type Args, str } from "../spec.js";
+import { fail } from "../../errors/index.js";
+import { openForRead } from "../store-access.js";
+import { logLine } from "./log.js";
+import { duration, utc } from "./format.js";
+
+export interface ShowResult {
+  event: JournalEvent;
+  output: string | null;
+  outputBytes: number;
+}
+
+/** One event in full, with its output (or the tail of it). */
+export async function run(args: Args, ctx: Ctx): Promise<ShowResult> {
+  const ref = args.positionals[0];
+  if (!ref) throw fail("MissingArgument", "an event number or id", "stacklog show 12");
+  const store = openForRead(ctx);
+  try {
+    const journalId = resolveJournal(ctx, store, str(args, "journal"));
+    const event = store.getEvent(journalId, ref);
+    const p = event.payload;
+    if (p.kind !== "command" || !p.outputId) return { event, output: null, outputBytes: 0 };
+    const tail = Number(str(args, "tail") ?? 0);
+    const chunks: OutputChunk[] = store.readOutput(p.outputId, tail > 0 ? { tailBytes: tail } : {});
+    let output = chunks.map((c) => c.data).join("");
+    if (tail > 0 && output.length > tail) output = output.slice(-tail);
+    return { event, output, outputBytes: store.outputSize(p.outputId) };
+  } finally {
+    store.close();
+  }
+}
+
+export function human(r: ShowResult, ctx: Ctx): string {
+  const e = r.event;
+  const p = e.payload;
+  const lines = [logLine(e, ctx).trimEnd(), `  id:     ${e.id}`, `  phase:  ${e.phase ?? "—"}`, `  actor:  ${e.actor}${e.terminal ? ` (${e.terminal})` : ""}`];
+  if (p.kind === "command") {
+    lines.push(`  cwd:    ${p.cwd}`, `  host:   ${p.host}`, `  start:  ${utc(p.startedAt)}`, `  end:    ${utc(p.endedAt)} (${duration(p.durationMs)})`);
+    lines.push(`  status: ${p.exitStatus ?? "unknown"}${p.signal ? ` (${p.signal})` : ""}${p.interrupted ? " — stacklog stopped before the command ended" : ""}`);
+  } else if (p.kind === "note" || p.kind === "amend") {
+    lines.push("", p.text);
+  }
+  const out = r.output === null ? "" : `\n${r.output}${r.output.endsWith("\n") ? "" : "\n"}`;
+  return `${lines.join("\n")}\n${out}`;
+}

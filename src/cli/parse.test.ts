@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { StacklogError } from "../errors/index.js";
+import { parseVerbArgs } from "./parse.js";
+import { findVerb, VERBS } from "./verbs.js";
+
+function parse(verb: string, argv: string[]) {
+  const spec = findVerb(verb);
+  if (!spec) throw new Error(`no verb ${verb}`);
+  return parseVerbArgs(spec, argv);
+}
+
+describe("command-line parsing", () => {
+  it.each([
+    ["note", ["--problem", "galera", "down"], { problem: true }, ["galera", "down"], []],
+    ["note", ["--fix", "12", "-m", "restarted"], { fix: "12", message: "restarted" }, [], []],
+    ["run", ["--", "ls", "-la", "--json"], {}, [], ["ls", "-la", "--json"]],
+    ["run", ["--pipe", "--", "kolla-ansible", "-i", "multinode", "prechecks"], { pipe: true }, [], ["kolla-ansible", "-i", "multinode", "prechecks"]],
+    ["log", ["--kind", "note", "--kind", "command", "-f"], { kind: ["note", "command"], follow: true }, [], []],
+    ["milestone", ["API downtime", "--begin"], { begin: true }, ["API downtime"], []],
+    ["finish", ["--status", "rolled-back", "--json"], { status: "rolled-back", json: true }, [], []],
+  ])("parses stacklog %s %j", (verb, argv, flags, positionals, rest) => {
+    const got = parse(verb, argv);
+    expect(got.flags).toEqual(flags);
+    expect(got.positionals).toEqual(positionals);
+    expect(got.rest).toEqual(rest);
+  });
+
+  it("names the unknown flag and the verb in a catalogued error", () => {
+    try {
+      parse("note", ["--probelm", "x"]);
+      expect.unreachable();
+    } catch (err) {
+      expect(err).toBeInstanceOf(StacklogError);
+      expect((err as StacklogError).code).toBe("UnknownFlag");
+      expect((err as StacklogError).message).toContain("--probelm");
+      expect((err as StacklogError).message).toContain("stacklog note");
+    }
+  });
+
+  it("gives every verb a summary and examples that use it", () => {
+    for (const v of VERBS) {
+      expect(v.summary.length).toBeGreaterThan(10);
+      expect(v.examples.length).toBeGreaterThan(0);
+      for (const ex of v.examples) expect(ex).toContain(`stacklog ${v.name}`);
+    }
+  });
+});

@@ -1,0 +1,33 @@
+import { parseArgs } from "node:util";
+import { fail } from "../errors/index.js";
+import type { Args, VerbSpec } from "./spec.js";
+
+/** Splits off everything after the first `--` (the command of `run`). */
+function splitRest(argv: string[]): [string[], string[]] {
+  const i = argv.indexOf("--");
+  return i < 0 ? [argv, []] : [argv.slice(0, i), argv.slice(i + 1)];
+}
+
+/** Parses a verb's arguments against its spec; unknown flags are catalogued usage errors. */
+export function parseVerbArgs(spec: VerbSpec, argv: string[]): Args & { help: boolean } {
+  const [head, rest] = splitRest(argv);
+  const options = { ...spec.flags, help: { type: "boolean" as const, short: "h" } };
+  try {
+    const { values, positionals } = parseArgs({
+      args: head,
+      options,
+      allowPositionals: true,
+      strict: true,
+    });
+    const { help, ...flags } = values as Record<string, string | boolean | string[] | undefined>;
+    return { flags, positionals, rest, help: help === true };
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    const msg = (err as Error).message;
+    if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
+      const flag = /'([^']+)'/.exec(msg)?.[1] ?? msg;
+      throw fail("UnknownFlag", flag, spec.name);
+    }
+    throw fail("BadValue", "flags", `see \`stacklog ${spec.name} --help\``, spec.examples[0] ?? "", msg);
+  }
+}

@@ -1,0 +1,97 @@
+import { monotonicFactory } from "ulid";
+import { fail } from "../errors/index.js";
+import {
+  type EventPayload,
+  type JournalEvent,
+  type JournalStore,
+  type NewEvent,
+} from "../journal/index.js";
+import type { Ctx } from "./context.js";
+import { loadRedaction, redactDeep, type Redaction } from "./redaction.js";
+import { journalRef, readState, updateState } from "./state.js";
+import { SpoolWriter } from "./spool-writer.js";
+import { tryOpen } from "./store-access.js";
+
+const newId = monotonicFactory();
+
+/** What happened to appended events: stored, or kept in the spool for later. */
+export interface Appended {
+  journalId: string;
+  events: NewEvent[];
+  stored: JournalEvent[] | null;
+  spoolDir: string | null;
+}
+
+/** The phase in force: the last `phase` event, unless it was an `end`. */
+export function currentPhase(store: JournalStore, journalId: string): string | null {
+  const phases = store.events(journalId, { kinds: ["phase"] });
+  const last = phases[phases.length - 1];
+  if (!last || last.payload.kind !== "phase") return null;
+  return last.payload.action === "begin" ? last.payload.name : null;
+}
+
+/** Resolves the journal to write to, failing clearly when there is none. */
+export function resolveJournal(ctx: Ctx, store: JournalStore | null, flag?: string): string {
+  const ref = journalRef(ctx, flag);
+  if (!ref) throw fail("NoCurrentJournal");
+  return store ? store.getJournal(ref).id : ref;
+}
+
+/**
+ * Appends events built by `build` (redacted first). When the store cannot be opened or written
+ * the events go to the spool and the operator is told in one line; nothing is lost.
+ */
+export function appendEvents(
+  ctx: Ctx,
+  flag: string | undefined,
+  build: (at: { phase: string | null; store: JournalStore | null; journalId: string }) => EventPayload[],
+  redaction: Redaction = loadRedaction(ctx),
+): Appended {
+  const [problem] = redaction.unreadable;
+  if (problem) throw problem;
+  const opened = tryOpen(ctx);
+  const store = opened.ok ? opened.store : null;
+  try {
+    const journalId = resolveJournal(ctx, store, flag);
+    const phase = store ? currentPhase(store, journalId) : readState(ctx.home).currentPhase;
+    const events: NewEvent[] = build({ phase, store, journalId }).map((payload) => ({
+      id: newId(ctx.now()),
+      journalId,
+      time: ctx.now(),
+      actor: ctx.actor,
+      terminal: ctx.terminal,
+      phase: payload.kind === "phase" ? (payload.action === "begin" ? payload.name : null) : phase,
+      payload: redactDeep(payload, redaction.redactor),
+    }));
+    if (store) {
+      try {
+        const stored = store.appendMany(events);
+        rememberPhase(ctx, events);
+        return { journalId, events, stored, spoolDir: null };
+      } catch (err) {
+        return spoolEvents(ctx, journalId, events, (err as Error).message);
+      }
+    }
+    const reason = opened.ok ? "" : opened.error.details.title.toLowerCase();
+    return spoolEvents(ctx, journalId, events, reason);
+  } finally {
+    store?.close();
+  }
+}
+
+function rememberPhase(ctx: Ctx, events: NewEvent[]): void {
+  const last = [...events].reverse().find((e) => e.payload.kind === "phase");
+  if (last && last.payload.kind === "phase") {
+    updateState(ctx.home, { currentPhase: last.payload.action === "begin" ? last.payload.name : null });
+  }
+}
+
+function spoolEvents(ctx: Ctx, journalId: string, events: NewEvent[], reason: string): Appended {
+  const spool = new SpoolWriter(ctx);
+  const kept = events.every((e) => spool.append({ type: "event", event: e }));
+  spool.close();
+  if (!kept) throw fail("StoreUnwritable", ctx.home, `${reason}; and no spool folder could be written`);
+  rememberPhase(ctx, events);
+  ctx.warn(`store unavailable (${reason}); ${events.length} event(s) kept in ${spool.dir}/spool and stored by the next stacklog call`);
+  return { journalId, events, stored: null, spoolDir: spool.dir };
+}

@@ -1,0 +1,41 @@
+import {
+  createRedactor,
+  loadSecretSource,
+  secretsFromEnv,
+  type KnownSecret,
+  type Redactor,
+} from "../redact/index.js";
+import type { StacklogError } from "../errors/index.js";
+import type { Ctx } from "./context.js";
+import { readState } from "./state.js";
+
+export interface Redaction {
+  redactor: Redactor;
+  secrets: KnownSecret[];
+  /** Registered sources that could not be read: their values cannot be hidden this time. */
+  unreadable: StacklogError[];
+}
+
+/** Builds the redactor for this call from the registered sources and the environment. */
+export function loadRedaction(ctx: Ctx): Redaction {
+  const secrets: KnownSecret[] = secretsFromEnv(ctx.env);
+  const unreadable: StacklogError[] = [];
+  for (const source of readState(ctx.home).secretSources) {
+    const r = loadSecretSource(source.path, source.kind as never);
+    if (r.ok) secrets.push(...r.secrets);
+    else unreadable.push(r.error);
+  }
+  return { redactor: createRedactor(secrets), secrets, unreadable };
+}
+
+/** Redacts every string inside a JSON-like value. */
+export function redactDeep<T>(value: T, r: Redactor): T {
+  if (typeof value === "string") return r.redact(value) as T;
+  if (Array.isArray(value)) return value.map((v) => redactDeep(v, r)) as T;
+  if (value && typeof value === "object") {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = redactDeep(v, r);
+    return out as T;
+  }
+  return value;
+}

@@ -1,0 +1,63 @@
+import type { Ctx } from "./context.js";
+
+/** One flag of a verb, as `node:util` parseArgs understands it plus help text. */
+export interface FlagSpec {
+  type: "string" | "boolean";
+  short?: string;
+  multiple?: boolean;
+  /** Placeholder shown in help, e.g. "ID". */
+  value?: string;
+  description: string;
+}
+
+/** Parsed command line handed to a verb. */
+export interface Args {
+  flags: Record<string, string | boolean | string[] | undefined>;
+  positionals: string[];
+  /** Everything after `--` (for `run`). */
+  rest: string[];
+}
+
+/** What a verb file exports. `run` returns data; `human` turns it into text for people. */
+export interface VerbModule {
+  run(args: Args, ctx: Ctx): Promise<unknown>;
+  /** Method syntax on purpose: each verb narrows `data` to what its `run` returns. */
+  human?(data: never, ctx: Ctx): string;
+}
+
+export interface VerbSpec {
+  name: string;
+  summary: string;
+  usage: string;
+  /** Longer text under the usage line. */
+  description?: string;
+  flags: Record<string, FlagSpec>;
+  examples: string[];
+  /** Verbs that write events take --journal and may spool. */
+  load: () => Promise<VerbModule>;
+}
+
+export const JSON_FLAG: FlagSpec = { type: "boolean", description: "print JSON instead of text" };
+export const JOURNAL_FLAG: FlagSpec = {
+  type: "string",
+  value: "ID",
+  description: "journal to use (default: the current one, or $STACKLOG_JOURNAL)",
+};
+
+/** Reads a string flag. */
+export function str(args: Args, name: string): string | undefined {
+  const v = args.flags[name];
+  return typeof v === "string" ? v : undefined;
+}
+
+/** Reads a boolean flag. */
+export function bool(args: Args, name: string): boolean {
+  return args.flags[name] === true;
+}
+
+/** Reads a repeatable string flag. */
+export function list(args: Args, name: string): string[] {
+  const v = args.flags[name];
+  if (Array.isArray(v)) return v;
+  return typeof v === "string" ? [v] : [];
+}

@@ -1,0 +1,99 @@
+import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openStore } from "../../src/journal/index.js";
+import { plantedSecrets } from "../../src/redact/test-corpus.js";
+import { type Sandbox, sandbox, stacklog, stacklogJson } from "../helpers/cli.js";
+
+/** Every file under a folder, recursively. */
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const p = path.join(dir, name);
+    return statSync(p).isDirectory() ? filesUnder(p) : [p];
+  });
+}
+
+const corpus = plantedSecrets();
+let sb: Sandbox;
+let exportText = "";
+let storedText = "";
+
+beforeAll(() => {
+  sb = sandbox(corpus.env);
+  const paths: string[] = [];
+  for (const f of corpus.files) {
+    const p = path.join(sb.dir, f.name);
+    writeFileSync(p, f.text);
+    paths.push(p);
+  }
+  const added = stacklog(sb, ["secrets", "add", ...paths]);
+  expect(added.status, added.stderr).toBe(0);
+  for (const v of corpus.planted) expect(added.stdout).not.toContain(v);
+
+  const [s0, s1, s2, s3] = corpus.planted;
+  stacklogJson(sb, ["start", "--title", `upgrade with ${s0} in the title`, "--site", `site ${s1}`]);
+  stacklog(sb, ["phase", `phase ${s2}`]);
+  // Every planted value in a note, in a command line, and in output (one per line, and all
+  // in one long line so that the pipe's chunks split some of them).
+  const all = corpus.planted.join("\n");
+  stacklog(sb, ["note", "--problem"], { input: `${all}\n${corpus.lookalikes.join("\n")}` });
+  stacklog(sb, ["run", "--", "echo", ...corpus.planted.slice(0, 20)]);
+  const body = path.join(sb.dir, "body.txt");
+  writeFileSync(body, `${all}\n${corpus.lookalikes.join("\n")}\n${"x".repeat(70_000)}${corpus.planted.join(" ")}\n`);
+  for (const f of [...corpus.files.map((f) => path.join(sb.dir, f.name)), body]) {
+    stacklog(sb, ["run", "--", "cat", f]);
+  }
+  stacklog(sb, ["milestone", "API downtime", "--begin", "-m", `${s3}`]);
+  stacklog(sb, ["amend", "2", `correction ${s3}`]);
+  exportText = stacklog(sb, ["export"]).stdout;
+  const store = openStore({ home: sb.home });
+  try {
+    const id = store.listJournals()[0]?.id as string;
+    const parts: string[] = [JSON.stringify(store.listJournals()), JSON.stringify(store.events(id))];
+    for (const e of store.events(id)) {
+      if (e.payload.kind === "command" && e.payload.outputId) {
+        parts.push(store.readOutput(e.payload.outputId).map((c) => c.data).join(""));
+      }
+    }
+    storedText = parts.join("\n");
+  } finally {
+    store.close();
+  }
+});
+afterAll(() => sb.cleanup());
+
+describe("secrets planted in titles, notes, command lines and output", () => {
+  it("plants at least 50 values of at least 12 kinds", () => {
+    expect(corpus.planted.length).toBeGreaterThanOrEqual(50);
+    expect(corpus.kinds.length).toBeGreaterThanOrEqual(12);
+  });
+
+  it("never stores a planted value: database, WAL, spool and every other file of the store", () => {
+    const files = filesUnder(sb.home);
+    expect(files.some((f) => f.endsWith("stacklog.db"))).toBe(true);
+    for (const f of files) {
+      const bytes = readFileSync(f).toString("latin1");
+      for (const v of corpus.planted) expect(bytes.includes(v), `${v} in ${f}`).toBe(false);
+    }
+  });
+
+  it("never stores a planted value in what the store gives back (decompressed output included)", () => {
+    expect(storedText).toContain("[REDACTED");
+    for (const v of corpus.planted) expect(storedText.includes(v), v).toBe(false);
+  });
+
+  it("never exports a planted value", () => {
+    expect(exportText.length).toBeGreaterThan(1000);
+    for (const v of corpus.planted) expect(exportText.includes(v), v).toBe(false);
+  });
+
+  it("keeps the look-alikes that are not secrets", () => {
+    for (const l of corpus.lookalikes) expect(storedText.includes(l), l).toBe(true);
+  });
+
+  it("lists the sources by path and kind, never their values", () => {
+    const out = stacklog(sb, ["secrets", "list", "--json"]).stdout;
+    expect(out).toContain("passwords.yml");
+    for (const v of corpus.planted) expect(out.includes(v)).toBe(false);
+  });
+});

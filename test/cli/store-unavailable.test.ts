@@ -1,0 +1,131 @@
+import { execFileSync, spawn } from "node:child_process";
+import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import type { JournalEvent } from "../../src/journal/index.js";
+import { ROOT, type Sandbox, sandbox, stacklog, stacklogJson } from "../helpers/cli.js";
+
+let sb: Sandbox;
+const mounts: string[] = [];
+afterEach(() => {
+  for (const m of mounts.splice(0)) execFileSync("umount", ["-l", m]);
+  sb?.cleanup();
+});
+
+/** A real small filesystem for the store, so that "full" and "read-only" are the kernel's word. */
+function tmpfsHome(sizeKb: number): void {
+  try {
+    mkdirSync(sb.home, { recursive: true });
+    execFileSync("mount", ["-t", "tmpfs", "-o", `size=${sizeKb}k`, "tmpfs", sb.home]);
+    mounts.push(sb.home);
+  } catch (err) {
+    throw new Error(`these tests mount a tmpfs and need root with CAP_SYS_ADMIN (run as root): ${(err as Error).message}`);
+  }
+}
+
+function commands(): JournalEvent[] {
+  const r = stacklog(sb, ["log", "--kind", "command", "--json"]);
+  expect(r.status, r.stderr).toBe(0);
+  return r.stdout.trim().split("\n").filter(Boolean).map((l) => JSON.parse(l) as JournalEvent);
+}
+
+function runThroughTrouble(): void {
+  const r = stacklog(sb, ["run", "--", "bash", "-c", "echo through-trouble; exit 7"]);
+  expect(r.status).toBe(7);
+  expect(r.stdout).toBe("through-trouble\n");
+  const lines = r.stderr.trim().split("\n");
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toMatch(/^stacklog: store unavailable \(.+\); this command's record is kept in the spool/);
+  const note = stacklog(sb, ["note", "noted while the store was down"]);
+  expect(note.status).toBe(0);
+  expect(note.stderr).toMatch(/kept in .*spool/);
+}
+
+function expectStoredLater(): void {
+  const st = stacklogJson<{ store: { ok: boolean }; spooled: number; drained: number }>(sb, ["status"]);
+  expect(st.store.ok).toBe(true);
+  expect(st.drained).toBeGreaterThanOrEqual(3);
+  expect(st.spooled).toBe(0);
+  const cmd = commands().find((e) => e.payload.kind === "command" && e.payload.line.includes("through-trouble"));
+  expect(cmd?.payload).toMatchObject({ exitStatus: 7 });
+  const shown = stacklog(sb, ["show", String(cmd?.seq)]);
+  expect(shown.stdout).toContain("through-trouble");
+  const log = stacklog(sb, ["log"]).stdout;
+  expect(log).toContain("noted while the store was down");
+}
+
+describe("when the store cannot be written, the command still runs and its record waits in the spool", () => {
+  it("survives a read-only filesystem", () => {
+    sb = sandbox();
+    tmpfsHome(8192);
+    stacklogJson(sb, ["start", "--title", "read-only"]);
+    execFileSync("mount", ["-o", "remount,ro", sb.home]);
+    runThroughTrouble();
+    const st = stacklogJson<{ store: { ok: boolean }; spooled: number }>(sb, ["status"]);
+    expect(st.spooled).toBeGreaterThanOrEqual(3);
+    execFileSync("mount", ["-o", "remount,rw", sb.home]);
+    expectStoredLater();
+  });
+
+  it("survives a full disk", () => {
+    sb = sandbox();
+    tmpfsHome(1024);
+    stacklogJson(sb, ["start", "--title", "disk full"]);
+    try {
+      execFileSync("dd", ["if=/dev/zero", `of=${path.join(sb.home, "filler")}`, "bs=64k"], { stdio: "ignore" });
+    } catch {
+      // dd stops with "No space left on device": that is the point
+    }
+    const r = stacklog(sb, ["run", "--", "bash", "-c", "seq 1 200000 | tail -1; echo through-trouble; exit 7"]);
+    expect(r.status).toBe(7);
+    expect(r.stdout).toBe("200000\nthrough-trouble\n");
+    expect(r.stderr).toContain("store unavailable");
+    expect(stacklog(sb, ["note", "noted while the store was down"]).status).toBe(0);
+    rmSync(path.join(sb.home, "filler"));
+    const st = stacklogJson<{ drained: number }>(sb, ["status"]);
+    expect(st.drained).toBeGreaterThanOrEqual(2);
+    const cmd = commands().find((e) => e.payload.kind === "command" && e.payload.line.includes("through-trouble"));
+    expect(cmd?.payload).toMatchObject({ exitStatus: 7 });
+    expect(stacklog(sb, ["show", String(cmd?.seq)]).stdout).toContain("200000");
+  });
+
+  it("survives a store locked by another process", async () => {
+    sb = sandbox({ STACKLOG_BUSY_TIMEOUT_MS: "300" });
+    stacklogJson(sb, ["start", "--title", "locked"]);
+    const holder = spawn(process.execPath, ["-e", `
+      const D = require(${JSON.stringify(path.join(ROOT, "node_modules", "better-sqlite3"))});
+      const db = new D(${JSON.stringify(path.join(sb.home, "stacklog.db"))});
+      db.exec("BEGIN EXCLUSIVE");
+      process.stdout.write("locked\\n");
+      process.stdin.on("data", () => { db.exec("COMMIT"); db.close(); process.exit(0); });
+    `], { stdio: ["pipe", "pipe", "inherit"] });
+    await new Promise<void>((resolve) => holder.stdout.once("data", () => resolve()));
+    try {
+      runThroughTrouble();
+    } finally {
+      holder.stdin.write("go\n");
+      await new Promise((resolve) => holder.once("exit", resolve));
+    }
+    expectStoredLater();
+  });
+
+  it("survives a corrupt database file, and stores the record once the file is replaced", () => {
+    sb = sandbox();
+    stacklogJson(sb, ["start", "--title", "corrupt"]);
+    const db = path.join(sb.home, "stacklog.db");
+    renameSync(db, `${db}.good`);
+    writeFileSync(db, Buffer.alloc(64 * 1024, 0x5a));
+    runThroughTrouble();
+    const st = stacklog(sb, ["status"]);
+    expect(st.stdout).toContain("UNAVAILABLE");
+    expect(st.stdout).toMatch(/spooled: +\d+ record/);
+    const bad = stacklog(sb, ["log"]);
+    expect(bad.status).toBe(4);
+    expect(bad.stderr).toContain("Store corrupt");
+    expect(bad.stderr).toContain("what to do:");
+    expect(bad.stderr).not.toMatch(/\n\s+at /);
+    for (const ext of ["", "-wal", "-shm"]) rmSync(`${db}${ext}`, { force: true });
+    renameSync(`${db}.good`, db);
+    expectStoredLater();
+  });
+});

@@ -1,0 +1,33 @@
+import { type IPty, spawn } from "node-pty";
+import { NODE_ARGS, type Sandbox } from "./cli.js";
+
+/** A user's terminal: `stacklog ARGS` inside a real PTY, with what the screen received. */
+export interface Terminal {
+  pty: IPty;
+  screen(): string;
+  waitFor(text: string | RegExp, timeoutMs?: number): Promise<void>;
+  exited: Promise<{ exitCode: number; signal?: number }>;
+}
+
+export function terminal(sb: Sandbox, args: string[], opts: { cols?: number; rows?: number } = {}): Terminal {
+  const pty = spawn(process.execPath, [...NODE_ARGS, ...args], {
+    cols: opts.cols ?? 100,
+    rows: opts.rows ?? 30,
+    cwd: sb.dir,
+    env: { ...sb.env, TERM: "xterm-256color" },
+  });
+  let text = "";
+  pty.onData((d) => {
+    text += d;
+  });
+  const exited = new Promise<{ exitCode: number; signal?: number }>((resolve) => pty.onExit(resolve));
+  const waitFor = async (want: string | RegExp, timeoutMs = 20_000): Promise<void> => {
+    const start = Date.now();
+    const seen = () => (typeof want === "string" ? text.includes(want) : want.test(text));
+    while (!seen()) {
+      if (Date.now() - start > timeoutMs) throw new Error(`terminal never showed ${want}; it showed:\n${text}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  };
+  return { pty, screen: () => text, waitFor, exited };
+}
