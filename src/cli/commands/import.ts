@@ -1,30 +1,91 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { monotonicFactory } from "ulid";
+import { importCast } from "../../capture/index.js";
 import { fail } from "../../errors/index.js";
-import type { Journal } from "../../journal/index.js";
+import type { Journal, JournalStore } from "../../journal/index.js";
 import type { Ctx } from "../context.js";
-import { type Args, bool } from "../spec.js";
+import { currentPhase, resolveJournal } from "../recorder.js";
+import { loadRedaction, redactDeep } from "../redaction.js";
+import { type Args, bool, str } from "../spec.js";
 import { openForRead } from "../store-access.js";
 
-/** Imports an export in one transaction: all of it or nothing. */
-export async function run(args: Args, ctx: Ctx): Promise<Journal> {
-  const file = args.positionals[0];
-  if (!file) throw fail("MissingArgument", "a file exported with `stacklog export`", "stacklog import upgrade.json");
+const newId = monotonicFactory();
+
+export interface ImportSummary {
+  journal: Journal;
+  commands?: number;
+  splitBy?: string;
+  warnings?: string[];
+}
+
+function readInput(ctx: Ctx, file: string): { full: string; bytes: Buffer } {
   const full = path.resolve(ctx.cwd, file);
-  let doc: unknown;
   try {
-    doc = JSON.parse(readFileSync(full, "utf8"));
+    return { full, bytes: readFileSync(full) };
   } catch (err) {
     throw fail("MalformedImport", full, (err as Error).message);
   }
+}
+
+/** A recording's commands become command events of the journal, redacted on the way in. */
+function importRecording(store: JournalStore, ctx: Ctx, args: Args, full: string, bytes: Buffer): ImportSummary {
+  const cast = importCast(bytes, { sourceName: full });
+  const redaction = loadRedaction(ctx);
+  const [problem] = redaction.unreadable;
+  if (problem) throw problem;
+  const journalId = resolveJournal(ctx, store, str(args, "journal"));
+  const phase = currentPhase(store, journalId);
+  for (const imported of cast.commands) {
+    // recordings carry fractional milliseconds; the journal keeps whole ones
+    const c = { ...imported, startedAt: Math.round(imported.startedAt), endedAt: Math.round(imported.endedAt) };
+    const writer = store.beginOutput();
+    const stream = redaction.redactor.stream();
+    let last = 0;
+    for (const chunk of c.output) {
+      last = Math.round(chunk.t);
+      const safe = stream.push(chunk.data);
+      if (safe) writer.write(safe, last);
+    }
+    const rest = stream.flush();
+    if (rest) writer.write(rest, last);
+    writer.end();
+    store.append({
+      id: newId(c.startedAt), journalId, time: c.startedAt, actor: ctx.actor, terminal: null, phase,
+      payload: redactDeep({
+        kind: "command", line: c.line, argv: null, cwd: c.cwd ?? "", host: ctx.host, user: ctx.user, mode: "import",
+        startedAt: c.startedAt, endedAt: c.endedAt, durationMs: c.endedAt - c.startedAt, exitStatus: c.exitStatus,
+        signal: null, outputId: writer.id, outputBytes: writer.bytes, ...(c.partial ? { interrupted: true } : {}),
+      }, redaction.redactor),
+    });
+  }
+  return { journal: store.getJournal(journalId), commands: cast.commands.length, splitBy: cast.splitBy, warnings: cast.warnings };
+}
+
+/** Imports a JSON export (all or nothing) or, with --format asciicast, a terminal recording. */
+export async function run(args: Args, ctx: Ctx): Promise<ImportSummary> {
+  const file = args.positionals[0];
+  if (!file) throw fail("MissingArgument", "a file exported with `stacklog export`", "stacklog import upgrade.json");
+  const format = str(args, "format") ?? "json";
+  if (format !== "json" && format !== "asciicast") throw fail("BadValue", "--format", "json | asciicast", "stacklog import --format asciicast session.cast", format);
+  const { full, bytes } = readInput(ctx, file);
   const store = openForRead(ctx);
   try {
-    return store.importJournal(doc, { replace: bool(args, "replace"), source: full });
+    if (format === "asciicast") return importRecording(store, ctx, args, full, bytes);
+    let doc: unknown;
+    try {
+      doc = JSON.parse(bytes.toString("utf8"));
+    } catch (err) {
+      throw fail("MalformedImport", full, (err as Error).message);
+    }
+    return { journal: store.importJournal(doc, { replace: bool(args, "replace"), source: full }) };
   } finally {
     store.close();
   }
 }
 
-export function human(j: Journal): string {
-  return `Imported journal ${j.id}: ${j.title}\n`;
+export function human(r: ImportSummary): string {
+  if (r.commands === undefined) return `Imported journal ${r.journal.id}: ${r.journal.title}\n`;
+  const warn = (r.warnings ?? []).map((w) => `  warning: ${w}\n`).join("");
+  return `Imported ${r.commands} command(s) into ${r.journal.id} (split by ${r.splitBy})\n${warn}`;
 }

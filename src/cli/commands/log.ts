@@ -6,6 +6,7 @@ import type { Ctx } from "../context.js";
 import { resolveJournal } from "../recorder.js";
 import { type Args, bool, list, str } from "../spec.js";
 import { openForRead } from "../store-access.js";
+import { ansibleOf, ansibleTag } from "./ansible-text.js";
 import { eventTitle } from "./describe.js";
 import { duration, paint, utc } from "./format.js";
 
@@ -28,7 +29,8 @@ export function logLine(e: JournalEvent, ctx: Ctx): string {
   let body = eventTitle(p);
   if (p.kind === "command") {
     const st = p.interrupted ? paint(ctx, "yellow", "interrupted") : p.exitStatus === 0 ? paint(ctx, "green", "ok") : paint(ctx, "red", `exit ${p.exitStatus}`);
-    body = `${paint(ctx, "bold", `$ ${p.line}`)}  ${st} ${paint(ctx, "dim", duration(p.durationMs))}`;
+    const a = ansibleOf(p);
+    body = `${paint(ctx, "bold", `$ ${p.line}`)}  ${st} ${paint(ctx, "dim", duration(p.durationMs))}${a ? paint(ctx, "dim", ` (${ansibleTag(a)})`) : ""}`;
   } else if (p.kind === "phase") body = paint(ctx, "magenta", `── ${body}`);
   else if (p.kind === "note" && p.noteKind === "problem") body = paint(ctx, "red", body);
   else if (p.kind === "note" && p.noteKind === "fix") body = paint(ctx, "green", body);

@@ -4,6 +4,7 @@ import { resolveJournal } from "../recorder.js";
 import { type Args, str } from "../spec.js";
 import { fail } from "../../errors/index.js";
 import { openForRead } from "../store-access.js";
+import { ansibleOf, ansibleText } from "./ansible-text.js";
 import { logLine } from "./log.js";
 import { duration, utc } from "./format.js";
 
@@ -39,6 +40,8 @@ export function human(r: ShowResult, ctx: Ctx): string {
   const lines = [logLine(e, ctx).trimEnd(), `  id:     ${e.id}`, `  phase:  ${e.phase ?? "—"}`, `  actor:  ${e.actor}${e.terminal ? ` (${e.terminal})` : ""}`];
   if (p.kind === "command") {
     lines.push(`  cwd:    ${p.cwd}`, `  host:   ${p.host}`, `  start:  ${utc(p.startedAt)}`, `  end:    ${utc(p.endedAt)} (${duration(p.durationMs)})`);
+    const a = ansibleOf(p);
+    if (a) lines.push(ansibleText(a));
     lines.push(`  status: ${p.exitStatus ?? "unknown"}${p.signal ? ` (${p.signal})` : ""}${p.interrupted ? " — stacklog stopped before the command ended" : ""}`);
   } else if (p.kind === "note" || p.kind === "amend") {
     lines.push("", p.text);

@@ -1,0 +1,31 @@
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import type { JournalEvent } from "../../src/journal/index.js";
+import { FIXTURES, requireAnsible } from "../fixtures/ansible/run-playbook.js";
+import { sandbox, stacklog, stacklogJson } from "../helpers/cli.js";
+
+describe("an Ansible run recorded with stacklog run", () => {
+  it("is summarised by play, task and host, with its failures, in log and show", () => {
+    requireAnsible();
+    const sb = sandbox({ ANSIBLE_LOCAL_TEMP: "/tmp/stacklog-ansible-tmp", ANSIBLE_NOCOLOR: "1", ANSIBLE_HOST_KEY_CHECKING: "False" });
+    try {
+      sb.env.ANSIBLE_HOME = path.join(sb.dir, "ansible");
+      stacklogJson(sb, ["start", "--title", "ansible"]);
+      const r = stacklog(sb, ["run", "--", "ansible-playbook", "-i", "inventory.ini", "site.yml"], { cwd: FIXTURES });
+      expect(r.status).toBe(4); // ansible-playbook: some hosts were unreachable
+      expect(r.stdout).toContain("PLAY RECAP");
+      const cmd = JSON.parse(stacklog(sb, ["log", "--kind", "command", "--json"]).stdout.trim()) as JournalEvent;
+      const p = cmd.payload;
+      if (p.kind !== "command") throw new Error("not a command");
+      const a = p.summary?.ansible as { recap: { host: string; failed: number }[]; findings: { host: string; status: string }[] };
+      expect(a.recap.map((row) => row.host).sort()).toEqual(["alpha", "ghost", "localhost"]);
+      expect(a.findings.some((f) => f.host === "ghost" && f.status === "unreachable")).toBe(true);
+      expect(stacklog(sb, ["log"]).stdout).toMatch(/\(ansible: \d+ plays, \d+ tasks, \d+ failed\)/);
+      const shown = stacklog(sb, ["show", String(cmd.seq)]).stdout;
+      expect(shown).toContain("unreachable: [ghost]");
+      expect(shown).toMatch(/recap:\n\s+alpha\s+ok=\d+/);
+    } finally {
+      sb.cleanup();
+    }
+  });
+});
