@@ -18,7 +18,13 @@ const newId = monotonicFactory();
 
 /** Quotes argv the way a shell would need it, for the recorded command line. */
 export function shellLine(argv: string[]): string {
-  return argv.map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replaceAll("'", `'\\''`)}'`)).join(" ");
+  return argv.map(quoteArg).join(" ");
+}
+
+function quoteArg(a: string): string {
+  if (/^[\w@%+=:,./-]+$/.test(a)) return a;
+  if (!a.includes("'")) return `'${a}'`;
+  return `"${a.replace(/["\\$`]/g, (c) => `\\${c}`)}"`;
 }
 
 /**

@@ -60,7 +60,8 @@ export function appendEvents(
       time: ctx.now(),
       actor: ctx.actor,
       terminal: ctx.terminal,
-      phase: payload.kind === "phase" ? (payload.action === "begin" ? payload.name : null) : phase,
+      // a phase's own begin and end events belong to that phase
+      phase: payload.kind === "phase" ? payload.name : phase,
       payload: redactDeep(payload, redaction.redactor),
     }));
     if (store) {

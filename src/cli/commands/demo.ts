@@ -1,6 +1,7 @@
 import type { Ctx } from "../context.js";
 import { main } from "../main.js";
-import type { Args } from "../spec.js";
+import { ExitError } from "../../errors/index.js";
+import { type Args, bool, str } from "../spec.js";
 import { paint } from "./format.js";
 
 /**
@@ -24,7 +25,7 @@ const STEPS: { say: string; argv: string[] }[] = [
   { say: "The timeline", argv: ["log"] },
 ];
 
-export async function run(_args: Args, ctx: Ctx): Promise<undefined> {
+export async function run(args: Args, ctx: Ctx): Promise<undefined> {
   const io = { stdin: ctx.stdin, stdout: ctx.stdout, stderr: ctx.stderr, env: ctx.env, cwd: ctx.cwd, now: ctx.now };
   for (const step of STEPS) {
     if (step.say) ctx.stdout.write(`\n${paint(ctx, "bold", `# ${step.say}`)}\n`);
@@ -33,5 +34,9 @@ export async function run(_args: Args, ctx: Ctx): Promise<undefined> {
     if (code !== 0 && step.argv[0] !== "run") return undefined;
   }
   ctx.stdout.write(`\nThe journal is stored in ${ctx.home}. Try: stacklog list · stacklog show 4 · stacklog search rabbitmq · stacklog export\n`);
+  if (bool(args, "record-only")) return undefined;
+  ctx.stdout.write(`\n${paint(ctx, "bold", "# The same journal as web pages (journeys, the account, lessons, search)")}\n`);
+  const code = await main(["serve", ...(str(args, "port") ? ["--port", str(args, "port") as string] : [])], io);
+  if (code !== 0) throw new ExitError(code);
   return undefined;
 }

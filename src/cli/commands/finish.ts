@@ -8,7 +8,7 @@ import { openForRead } from "../store-access.js";
 
 const ENDINGS: JournalStatus[] = ["completed", "abandoned", "rolled-back"];
 
-/** Ends the journal with an outcome; ends the running phase; it stops being current. */
+/** Ends the journal with an outcome and ends the running phase. */
 export async function run(args: Args, ctx: Ctx): Promise<Journal> {
   const status = str(args, "status") ?? "completed";
   if (!ENDINGS.includes(status as JournalStatus)) {
@@ -22,10 +22,11 @@ export async function run(args: Args, ctx: Ctx): Promise<Journal> {
     const phases = store.events(id, { kinds: ["phase"] });
     const last = phases[phases.length - 1];
     if (last?.payload.kind === "phase" && last.payload.action === "begin") {
-      store.append({ journalId: id, time: ctx.now(), actor: ctx.actor, terminal: ctx.terminal, phase: null, payload: { kind: "phase", action: "end", name: last.payload.name } });
+      store.append({ journalId: id, time: ctx.now(), actor: ctx.actor, terminal: ctx.terminal, phase: last.payload.name, payload: { kind: "phase", action: "end", name: last.payload.name } });
     }
     const journal = store.updateJournal(id, { status: status as JournalStatus, endedAt: ctx.now() });
-    if (readState(ctx.home).currentJournal === id) updateState(ctx.home, { currentJournal: null, currentPhase: null });
+    // The journal stays current, so `log`, `show` and late lessons still find it; `start` replaces it.
+    if (readState(ctx.home).currentJournal === id) updateState(ctx.home, { currentPhase: null });
     return journal;
   } finally {
     store.close();
