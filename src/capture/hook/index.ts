@@ -1,0 +1,2 @@
+export { hookScript } from "./hook-script.js";
+export { type HookRecord, ingestHookSpool, parseHookLines } from "./spool.js";

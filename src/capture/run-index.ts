@@ -1,0 +1,9 @@
+export { exitStatusFor, signalName } from "./exit-status.js";
+export { chooseMode, runCommand } from "./run.js";
+export type {
+  CaptureSink,
+  RunOptions,
+  RunResult,
+  SignalSource,
+  StreamRedactor,
+} from "./run-types.js";

@@ -1,0 +1,70 @@
+import { StringDecoder } from "node:string_decoder";
+import { createChunker, type Schedule } from "./chunker.js";
+import type { CaptureSink, StreamRedactor } from "./run-types.js";
+
+/** The capture side of a run: raw bytes in, decoded + redacted + coalesced text out to the sink. */
+export interface CaptureTap {
+  write(bytes: Buffer): void;
+  /** Flushes the decoder, the redactor and the chunker. */
+  end(): void;
+  /** Raw bytes the child wrote. */
+  readonly bytes: number;
+  /** Why capture stopped (the sink or the redactor threw); undefined while it works. */
+  readonly error: string | undefined;
+}
+
+export interface TapOptions {
+  redact: () => StreamRedactor;
+  sink: CaptureSink;
+  now: () => number;
+  startedAt: number;
+  schedule?: Schedule;
+}
+
+/**
+ * Builds the capture tap. A failure anywhere in capture (redactor, sink) is caught once,
+ * recorded in `error`, and capture stops; the command itself is never affected.
+ */
+export function createCaptureTap(opts: TapOptions): CaptureTap {
+  let bytes = 0;
+  let error: string | undefined;
+  const decoder = new StringDecoder("utf8");
+  const guard = (fn: () => void): void => {
+    if (error !== undefined) return;
+    try {
+      fn();
+    } catch (err) {
+      error = err instanceof Error ? err.message : String(err);
+    }
+  };
+  let redactor: StreamRedactor | undefined;
+  guard(() => {
+    redactor = opts.redact();
+  });
+  const chunker = createChunker({
+    emit: (chunk, t) => guard(() => opts.sink.output(chunk, t)),
+    now: opts.now,
+    startedAt: opts.startedAt,
+    ...(opts.schedule ? { schedule: opts.schedule } : {}),
+  });
+
+  return {
+    write(chunk) {
+      bytes += chunk.length;
+      guard(() => chunker.push((redactor as StreamRedactor).push(decoder.write(chunk))));
+    },
+    end() {
+      guard(() => {
+        const r = redactor as StreamRedactor;
+        chunker.push(r.push(decoder.end()) + r.flush());
+      });
+      guard(() => chunker.close());
+    },
+    get bytes() {
+      return bytes;
+    },
+    get error() {
+      return error;
+    },
+  };
+}

@@ -1,0 +1,60 @@
+/** Where captured output goes: the journal's output store, or a spool when the store is down. */
+export interface CaptureSink {
+  /**
+   * Output as the store must hold it (already passed through the redactor given), with the ms
+   * offset since start of its first character. Called with coalesced chunks (up to 64 KiB,
+   * at most ~200 ms old), never per byte. May throw: capture then stops and the run goes on.
+   */
+  output(chunk: string, tOffsetMs: number): void;
+}
+
+/** A streaming redactor: `push` returns what is safe to keep so far, `flush` the held-back rest. */
+export interface StreamRedactor {
+  push(s: string): string;
+  flush(): string;
+}
+
+export interface RunOptions {
+  argv: string[];
+  cwd: string;
+  env: Record<string, string | undefined>;
+  stdin: NodeJS.ReadStream;
+  stdout: NodeJS.WriteStream;
+  stderr: NodeJS.WriteStream;
+  /** "auto" = PTY when stdout is a TTY, else pipes. */
+  mode?: "auto" | "pty" | "pipe";
+  /** Makes a fresh StreamRedactor for this run's output. */
+  redact: () => StreamRedactor;
+  sink: CaptureSink;
+  now?: () => number;
+  /** Where signals to forward arrive and where raw mode is restored on exit; default `process`. */
+  signals?: SignalSource;
+}
+
+/** The parts of `process` the runner listens on. */
+export interface SignalSource {
+  on(event: NodeJS.Signals | "exit", listener: () => void): unknown;
+  off(event: NodeJS.Signals | "exit", listener: () => void): unknown;
+}
+
+export interface RunResult {
+  /** As a shell reports it: the child's code, 128+N for signal N, 127/126 when it could not start. */
+  exitStatus: number;
+  signal: string | null;
+  startedAt: number;
+  endedAt: number;
+  mode: "pty" | "pipe";
+  /** Raw bytes the child wrote (before decoding and redaction). */
+  outputBytes: number;
+  /** Set when the command could not be started (the message printed on stderr). */
+  spawnError?: string;
+  /** Set when capture failed (sink or redactor threw); the command ran on untouched. */
+  sinkError?: string;
+}
+
+/** How a child ended, before it is turned into a shell status. */
+export interface ChildOutcome {
+  code: number | null;
+  signal: string | number | null;
+  spawnError?: string;
+}

@@ -1,0 +1,130 @@
+import type { Schedule } from "../chunker.js";
+import { type CaptureTap, createCaptureTap } from "../run-tap.js";
+import type { StreamRedactor } from "../run-types.js";
+import type { Mark } from "./marks.js";
+import type { CommandHandle, ShellRecorder } from "./types.js";
+
+/** What a hidden command's line is recorded as. */
+export const HIDDEN_LINE = "[not recorded]";
+
+export interface SplitterOptions {
+  recorder: ShellRecorder;
+  redact: () => StreamRedactor;
+  now: () => number;
+  cwd: string;
+  schedule?: Schedule;
+}
+
+interface Running {
+  handle: CommandHandle | null;
+  tap: CaptureTap | null;
+}
+
+/**
+ * Turns marks and output bytes into recorder calls: one command from its start mark (written
+ * just before it runs) to its end mark (written before the next prompt), its output being
+ * exactly the bytes between them. Prompt text and the echo of typed keys are outside. While
+ * paused, commands are neither started nor stored.
+ */
+export class CommandSplitter {
+  private cwd: string;
+  private running: Running | null = null;
+  private paused = false;
+  private failure: string | undefined;
+
+  constructor(private readonly opts: SplitterOptions) {
+    this.cwd = opts.cwd;
+  }
+
+  /** Why recording stopped (the recorder or redactor threw), if it did. */
+  get error(): string | undefined {
+    return this.failure ?? this.running?.tap?.error;
+  }
+
+  bytes(bytes: Buffer): void {
+    this.running?.tap?.write(bytes);
+  }
+
+  mark(mark: Mark): void {
+    switch (mark.kind) {
+      case "start":
+        this.end(null);
+        this.start(mark.line, mark.cwd);
+        return;
+      case "end":
+        this.end(mark.status, mark.cwd);
+        return;
+      case "pause":
+        this.pause(mark.on);
+        return;
+      default:
+        mark satisfies never;
+    }
+  }
+
+  /** The shell is gone: a command still open ends with an unknown status. */
+  close(): void {
+    this.end(null);
+  }
+
+  private start(typed: string, cwd: string): void {
+    this.cwd = cwd;
+    if (this.paused || this.failure !== undefined) {
+      this.running = { handle: null, tap: null };
+      return;
+    }
+    const hidden = typed.startsWith(" ");
+    const startedAt = this.opts.now();
+    const handle = this.guard(() =>
+      this.opts.recorder.commandStarted({ line: hidden ? HIDDEN_LINE : this.redactLine(typed), cwd: this.cwd, startedAt, hidden }),
+    );
+    const tap =
+      handle && !hidden
+        ? createCaptureTap({ redact: this.opts.redact, sink: handle, now: this.opts.now, startedAt, ...this.schedule() })
+        : null;
+    this.running = { handle: handle ?? null, tap };
+  }
+
+  private end(status: number | null, cwd = this.cwd): void {
+    this.cwd = cwd;
+    const run = this.running;
+    if (!run) return;
+    this.running = null;
+    this.stopOutput(run);
+    const { handle } = run;
+    if (handle) this.guard(() => handle.finish({ endedAt: this.opts.now(), exitStatus: status, cwd: this.cwd }));
+  }
+
+  private pause(on: boolean): void {
+    if (on === this.paused) return;
+    this.paused = on;
+    if (on && this.running) this.stopOutput(this.running);
+    this.guard(() => this.opts.recorder.paused(on));
+  }
+
+  private stopOutput(run: Running): void {
+    if (!run.tap) return;
+    run.tap.end();
+    if (run.tap.error !== undefined) this.failure ??= run.tap.error;
+    run.tap = null;
+  }
+
+  private redactLine(line: string): string {
+    const r = this.opts.redact();
+    return r.push(line) + r.flush();
+  }
+
+  private schedule(): { schedule?: Schedule } {
+    return this.opts.schedule ? { schedule: this.opts.schedule } : {};
+  }
+
+  private guard<T>(fn: () => T): T | undefined {
+    if (this.failure !== undefined) return undefined;
+    try {
+      return fn();
+    } catch (err) {
+      this.failure = err instanceof Error ? err.message : String(err);
+      return undefined;
+    }
+  }
+}

@@ -1,0 +1,147 @@
+import { mkdtempSync, realpathSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PAGED_FILE, type Recorded, RecordedShell } from "../../../test/fixtures/shell/recorded-shell.js";
+import { requireProgram } from "../../../test/fixtures/shell/shells.js";
+import { createRedactor } from "../../redact/index.js";
+import { HIDDEN_LINE, pauseSequence } from "./index.js";
+
+const SECRET = "Planted-s3cret-Value-8472";
+const redactor = createRedactor([{ value: SECRET, label: "test:planted" }]);
+
+// The pause/resume sequences as a shell `printf` format (the terminal must not see a raw ESC typed).
+const printfOf = (seq: string) => `printf '${seq.replace("\x1b", "\\033").replace("\x07", "\\007")}'`;
+
+describe.each([
+  ["bash", "bash"],
+  ["zsh", "zsh"],
+])("a %s session recorded by runShellSession", (name, pkg) => {
+  let sh: RecordedShell;
+  let work: string;
+  let exitStatus: number;
+  const cmd = (line: string): Recorded => {
+    const found = sh.recorder.commands.find((c) => c.line === line);
+    if (!found) throw new Error(`no command ${JSON.stringify(line)} in ${JSON.stringify(sh.recorder.commands)}`);
+    return found;
+  };
+
+  beforeAll(async () => {
+    const shell = requireProgram(name, pkg);
+    requireProgram("less");
+    work = realpathSync(mkdtempSync(join(tmpdir(), "stacklog-shell-cwd-")));
+    sh = new RecordedShell(shell, work, () => redactor.stream());
+    let n = 0;
+    await sh.run("echo hello", ++n);
+    await sh.run("sh -c 'echo to-stderr >&2; exit 3'", ++n);
+    await sh.run("for i in 1 2; do\recho $i\rdone", ++n);
+    let from = sh.screen.length;
+    sh.type("sleep 30\r");
+    await sh.screenShows("\x1b]133;C", from);
+    sh.type("\x03");
+    await sh.finishedCount(++n);
+    from = sh.screen.length;
+    sh.type(`less ${PAGED_FILE}\r`);
+    await sh.screenShows("second line of the paged file", from);
+    sh.type("q");
+    await sh.finishedCount(++n);
+    await sh.run("cd /tmp", ++n);
+    await sh.run("pwd", ++n);
+    await sh.run(`echo "token is ${SECRET}"`, ++n);
+    await sh.run(" echo hidden-output", ++n);
+    await sh.run('echo "$USER_RC_RAN $STACKLOG_RECORDING $STACKLOG_SHELL_PID"', ++n);
+    sh.stdout.columns = 120;
+    sh.stdout.rows = 40;
+    sh.stdout.emit("resize");
+    await sh.run("stty size", ++n);
+    await sh.run(`${printfOf(pauseSequence(true))}; echo after-pause`, ++n);
+    from = sh.screen.length;
+    sh.type("echo while-paused\r");
+    await sh.screenShows("while-paused\r\n", from);
+    from = sh.screen.length;
+    sh.type(`${printfOf(pauseSequence(false))}\r`);
+    await sh.screenShows("\x1b]133;D", from);
+    await sh.run("echo after-resume", ++n);
+    sh.type("exit\r");
+    exitStatus = (await sh.done).exitStatus;
+  });
+
+  afterAll(() => {
+    sh?.cleanup();
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
+
+  it("records a passing command with exactly its output, no prompt and no echo", () => {
+    expect(cmd("echo hello")).toEqual({ line: "echo hello", cwd: work, hidden: false, output: "hello\r\n", end: { exitStatus: 0, cwd: work } });
+  });
+
+  it("keeps the exit status and the stderr of a failing command", () => {
+    const c = cmd("sh -c 'echo to-stderr >&2; exit 3'");
+    expect(c.output).toBe("to-stderr\r\n");
+    expect(c.end?.exitStatus).toBe(3);
+  });
+
+  it("records a multi-line command as one command with its lines", () => {
+    const c = cmd("for i in 1 2; do\necho $i\ndone");
+    expect(c.output).toBe("1\r\n2\r\n");
+    expect(c.end?.exitStatus).toBe(0);
+  });
+
+  it("records a command interrupted with Ctrl-C with status 130", () => {
+    expect(cmd("sleep 30").end?.exitStatus).toBe(130);
+  });
+
+  it("records a full-screen program as one command holding its screen output", () => {
+    const c = cmd(`less ${PAGED_FILE}`);
+    expect(c.output).toContain("first line of the paged file");
+    expect(c.output).not.toContain("\x1b]133");
+    expect(c.end?.exitStatus).toBe(0);
+  });
+
+  it("follows the working directory across cd", () => {
+    expect(cmd("cd /tmp").end?.cwd).toBe("/tmp");
+    expect(cmd("pwd")).toMatchObject({ cwd: "/tmp", output: "/tmp\r\n" });
+  });
+
+  it("stores a planted secret neither in the line nor in the output", () => {
+    const c = sh.recorder.commands.find((x) => x.output.includes("token is"));
+    expect(c).toBeDefined();
+    expect(JSON.stringify(sh.recorder.commands)).not.toContain(SECRET);
+    expect(c?.line).toContain("echo");
+  });
+
+  it("hides a command typed with a leading space but keeps its status", () => {
+    const c = cmd(HIDDEN_LINE);
+    expect(c).toMatchObject({ hidden: true, output: "", end: { exitStatus: 0 } });
+    expect(JSON.stringify(sh.recorder.commands)).not.toContain("hidden-output");
+  });
+
+  it("runs the user's own rc file and exports the recording markers", () => {
+    const c = cmd('echo "$USER_RC_RAN $STACKLOG_RECORDING $STACKLOG_SHELL_PID"');
+    expect(c.output).toBe(`${name} 1 ${process.pid}\r\n`);
+  });
+
+  it("passes window size changes on to the shell's terminal", () => {
+    expect(cmd("stty size").output).toBe("40 120\r\n");
+  });
+
+  it("stops storing between pause and resume", () => {
+    const paused = sh.recorder.commands.find((c) => c.line.endsWith("echo after-pause"));
+    expect(paused?.output).toBe("");
+    expect(paused?.end?.exitStatus).toBe(0);
+    expect(sh.recorder.pauses).toEqual([true, false]);
+    expect(JSON.stringify(sh.recorder.commands)).not.toContain("while-paused");
+    expect(cmd("echo after-resume").output).toBe("after-resume\r\n");
+  });
+
+  it("shows the banner and [rec] prompt, and keeps stacklog's private sequences off the screen", () => {
+    expect(sh.screen.startsWith("stacklog: recording this shell\r\n")).toBe(true);
+    expect(sh.screen).toContain("[rec] user");
+    expect(sh.screen).toContain("\x1b]133;D;0\x07");
+    expect(sh.screen).not.toContain("\x1b]6973");
+  });
+
+  it("ends when the shell exits, with its status", () => {
+    expect(exitStatus).toBe(0);
+  });
+});

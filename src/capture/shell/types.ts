@@ -1,0 +1,45 @@
+import type { SignalSource, StreamRedactor } from "../run-types.js";
+
+/** Where one recorded command's output and end go. */
+export interface CommandHandle {
+  /** Redacted output, coalesced, with the ms offset since the command started. */
+  output(chunk: string, tOffsetMs: number): void;
+  finish(info: { endedAt: number; exitStatus: number | null; cwd: string }): void;
+}
+
+/** Receives the commands of a recorded shell. Its methods may throw: recording then stops, the shell goes on. */
+export interface ShellRecorder {
+  /**
+   * A command began. `line` is already redacted, or "[not recorded]" with `hidden` for a line
+   * typed with a leading space (whose output is then not passed on either).
+   */
+  commandStarted(info: { line: string; cwd: string; startedAt: number; hidden: boolean }): CommandHandle;
+  /** `stacklog pause` (true) or `stacklog resume` (false) ran in the shell. */
+  paused(on: boolean): void;
+}
+
+export interface ShellSessionOptions {
+  /** Path of bash or zsh (which one is told by the file name). */
+  shell: string;
+  cwd: string;
+  env: Record<string, string | undefined>;
+  stdin: NodeJS.ReadStream;
+  stdout: NodeJS.WriteStream;
+  stderr: NodeJS.WriteStream;
+  /** Makes a fresh streaming redactor (one per command line and per command output). */
+  redact: () => StreamRedactor;
+  recorder: ShellRecorder;
+  /** Printed once before the shell starts; empty for none. */
+  banner: string;
+  now?: () => number;
+  /** Where SIGHUP/SIGTERM arrive and raw mode is restored on exit; default `process`. */
+  signals?: SignalSource;
+  /** Our pid, exported to the shell as STACKLOG_SHELL_PID; default `process.pid`. */
+  pid?: number;
+}
+
+export interface ShellSessionResult {
+  exitStatus: number;
+  /** Why recording stopped early (the recorder or redactor threw); the shell ran on. */
+  captureError?: string;
+}

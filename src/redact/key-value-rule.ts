@@ -1,0 +1,109 @@
+import { type Rule, runLength, skipBlank } from "./rule.js";
+import { secretWord } from "./secret-names.js";
+import type { Span } from "./types.js";
+import { harmlessValue, valueEnd } from "./values.js";
+
+const NAME_MAX = 64;
+
+function isNameChar(c: number): boolean {
+  return (
+    (c >= 48 && c <= 57) ||
+    (c >= 65 && c <= 90) ||
+    (c >= 97 && c <= 122) ||
+    c === 95 ||
+    c === 45 ||
+    c === 46
+  );
+}
+
+/**
+ * `name = value`, `name: value`, `"name": "value"`, `--name value` and `| name | value |`
+ * (an `openstack` table row) where the name ends in a secret word (see `secretWord`), as INI,
+ * YAML, env files, JSON results, Python reprs and command lines write them.
+ */
+export const keyValueRule: Rule = {
+  id: "key-value",
+  // Names ending in other secret words (`_credential`, `_psk`) are still found when they
+  // also hold one of these.
+  // Any part of a secret word will do (the rule reads the whole name around it): `wd` is
+  // rarer than `pwd`.
+  anchors: ["pass", "wd", "secret", "token", "cookie", "salt", "key"],
+  back: NAME_MAX,
+  fwd: 4096,
+  lineLocal: true,
+  hits(text, at, lo, hi, complete) {
+    if (!complete) return null;
+    const start = at - backRun(text, at, lo);
+    const end = at + runLength(text, at, Math.min(hi, at + NAME_MAX), isNameChar);
+    const name = text.slice(start, end).replace(/[.-]+$/, "");
+    const word = secretWord(name);
+    if (!word || precededByPath(text, start, lo)) return [];
+    return valueSpan(text, start, start + name.length, lo, hi, word);
+  },
+};
+
+function backRun(text: string, at: number, lo: number): number {
+  let i = at;
+  while (i > lo && isNameChar(text.charCodeAt(i - 1))) i--;
+  return at - i;
+}
+
+// A path (`/etc/passwd`) or a reference (`$OS_PASSWORD`, `${OS_PASSWORD}`, `%(password)s`).
+function precededByPath(text: string, start: number, lo: number): boolean {
+  if (start <= lo) return false;
+  const c = text[start - 1];
+  if (c === "/" || c === "$") return true;
+  const d = start - 2 >= lo ? text[start - 2] : "";
+  return (c === "{" || c === "(") && (d === "$" || d === "%");
+}
+
+function valueSpan(
+  text: string,
+  start: number,
+  end: number,
+  lo: number,
+  hi: number,
+  word: string,
+): Span[] {
+  const flag = text.startsWith("--", start);
+  let i = closeNameQuote(text, start, end, lo);
+  const table = text.slice(lo, start).trim() === "|";
+  const gap = skipBlank(text, i, hi);
+  const sep = text[gap];
+  if (sep === "=" && !"=>~".includes(text[gap + 1] ?? "")) i = gap + 1;
+  else if (sep === ":" && text[gap + 1] !== ":") i = gap + 1;
+  else if (sep === "|" && table) return tableCell(text, gap + 1, hi, word);
+  else if (flag && gap > i) i = gap;
+  else return [];
+  i = skipBlank(text, i, hi);
+  const quote = openingQuote(text, i);
+  i += quote?.length ?? 0;
+  const valueEndAt = valueEnd(text, i, hi, quote);
+  return harmlessValue(text.slice(i, valueEndAt))
+    ? []
+    : [{ start: i, end: valueEndAt, label: word }];
+}
+
+// `"password": …`, `'password': …` and `\"password\": …` close the quote that opened the name.
+function closeNameQuote(text: string, start: number, end: number, lo: number): number {
+  const before = start > lo ? text[start - 1] : "";
+  if ((before === '"' || before === "'") && text[end] === before) return end + 1;
+  if (text[end] === "\\" && (text[end + 1] === '"' || text[end + 1] === "'")) return end + 2;
+  return end;
+}
+
+function openingQuote(text: string, i: number): string | null {
+  const c = text[i];
+  if (c === '"' || c === "'") return c;
+  if (c === "\\" && (text[i + 1] === '"' || text[i + 1] === "'")) return text.slice(i, i + 2);
+  return null;
+}
+
+function tableCell(text: string, from: number, hi: number, word: string): Span[] {
+  const bar = text.indexOf("|", from);
+  const cellEnd = bar >= 0 && bar < hi ? bar : hi;
+  const start = skipBlank(text, from, cellEnd);
+  let end = cellEnd;
+  while (end > start && (text[end - 1] === " " || text[end - 1] === "\t")) end--;
+  return harmlessValue(text.slice(start, end)) ? [] : [{ start, end, label: word }];
+}

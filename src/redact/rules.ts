@@ -1,0 +1,40 @@
+import { headerRule } from "./header-rule.js";
+import { keyValueRule } from "./key-value-rule.js";
+import { privateKeyRule } from "./private-key-rule.js";
+import type { Rule } from "./rule.js";
+import { cephRule, fernetRule, vaultRule } from "./token-rules.js";
+import { urlRule } from "./url-rule.js";
+
+/** All pattern rules, strongest label first. */
+export const RULES: readonly Rule[] = [
+  privateKeyRule,
+  fernetRule,
+  vaultRule,
+  cephRule,
+  headerRule,
+  urlRule,
+  keyValueRule,
+];
+
+/** The rules, grouped by anchor, with the bounds the stream needs. */
+export interface CompiledRules {
+  anchors: { anchor: string; rules: { rule: Rule; prio: number }[] }[];
+  maxBack: number;
+  maxAnchor: number;
+}
+
+export function compileRules(rules: readonly Rule[]): CompiledRules {
+  const byAnchor = new Map<string, { rule: Rule; prio: number }[]>();
+  rules.forEach((rule, prio) => {
+    for (const a of rule.anchors) {
+      const list = byAnchor.get(a) ?? [];
+      list.push({ rule, prio });
+      byAnchor.set(a, list);
+    }
+  });
+  return {
+    anchors: [...byAnchor].map(([anchor, list]) => ({ anchor, rules: list })),
+    maxBack: Math.max(0, ...rules.map((r) => r.back)),
+    maxAnchor: Math.max(1, ...[...byAnchor.keys()].map((a) => a.length)),
+  };
+}

@@ -1,0 +1,48 @@
+import type { StacklogError } from "../errors/index.js";
+
+/** One exact value to hide, and the name shown in its place (`passwords.yml:database_password`). */
+export interface KnownSecret {
+  value: string;
+  label: string;
+}
+
+export type SecretSourceKind =
+  | "kolla-passwords"
+  | "clouds-yaml"
+  | "secure-yaml"
+  | "env-file"
+  | "plain";
+
+/** A file the user registered as holding secrets. */
+export interface SecretSource {
+  path: string;
+  kind: SecretSourceKind;
+}
+
+export type LoadResult =
+  | { ok: true; kind: SecretSourceKind; secrets: KnownSecret[] }
+  | { ok: false; error: StacklogError };
+
+/** Scrubs text; `redact` and `stream` give the same output for the same input. */
+export interface Redactor {
+  redact(text: string): string;
+  stream(): StreamRedactor;
+  /** How many exact strings (values and their encodings) are searched for. */
+  readonly knownCount: number;
+}
+
+/**
+ * Scrubs a stream. The output of all `push` calls followed by `flush` equals `redact` of the
+ * whole input, however it was chunked; only a bounded tail is held back between pushes.
+ */
+export interface StreamRedactor {
+  push(chunk: string): string;
+  flush(): string;
+}
+
+/** A stretch of text to replace, in the coordinates of the text it was found in. */
+export interface Span {
+  start: number;
+  end: number;
+  label: string;
+}
