@@ -6,7 +6,16 @@ import { type BenchRow, printRows } from "./lib.js";
  * (`node --import tsx bench/NAME.ts`). BENCH_ONLY=name,name limits the set; BENCH_QUICK=1 makes
  * every benchmark small (a smoke run, not a measurement).
  */
-const ALL = ["startup", "redact", "run-throughput", "ansible-parser", "publish", "sse-latency", "shell-overhead", "notes"];
+const ALL = [
+  "startup",
+  "redact",
+  "run-throughput",
+  "ansible-parser",
+  "publish",
+  "sse-latency",
+  "shell-overhead",
+  "notes",
+];
 
 const only = process.env.BENCH_ONLY?.split(",");
 const quick = process.env.BENCH_QUICK === "1";

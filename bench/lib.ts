@@ -8,7 +8,11 @@ export function median(xs: number[]): number {
 }
 
 /** Wall time of one run of a command, in ms. Throws when it fails. */
-export function timeCommand(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env): number {
+export function timeCommand(
+  cmd: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = process.env,
+): number {
   const t0 = process.hrtime.bigint();
   const r = spawnSync(cmd, args, { env, stdio: ["ignore", "ignore", "pipe"] });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
@@ -31,10 +35,13 @@ export interface BenchRow {
 
 /** Prints rows as a Markdown table (what docs/performance.md records). */
 export function printRows(rows: BenchRow[]): void {
-  const f = (n: number | undefined) => (n === undefined ? "" : n >= 100 ? n.toFixed(0) : n.toFixed(2));
+  const f = (n: number | undefined) =>
+    n === undefined ? "" : n >= 100 ? n.toFixed(0) : n.toFixed(2);
   console.log("| bench | metric | stacklog | peer | peer value | ratio | target | met |");
   console.log("|---|---|---|---|---|---|---|---|");
   for (const r of rows) {
-    console.log(`| ${r.bench} | ${r.metric} | ${f(r.value)} ${r.unit} | ${r.peer ?? ""} | ${r.peerValue === undefined ? "" : `${f(r.peerValue)} ${r.unit}`} | ${r.ratio === undefined ? "" : `${r.ratio.toFixed(2)}x`} | ${r.target ?? ""} | ${r.pass === undefined ? "" : r.pass ? "yes" : "NO"} |`);
+    console.log(
+      `| ${r.bench} | ${r.metric} | ${f(r.value)} ${r.unit} | ${r.peer ?? ""} | ${r.peerValue === undefined ? "" : `${f(r.peerValue)} ${r.unit}`} | ${r.ratio === undefined ? "" : `${r.ratio.toFixed(2)}x`} | ${r.target ?? ""} | ${r.pass === undefined ? "" : r.pass ? "yes" : "NO"} |`,
+    );
   }
 }

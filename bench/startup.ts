@@ -21,7 +21,19 @@ export async function main(opts: { quick?: boolean } = {}): Promise<BenchRow[]> 
     }
     const n = median(note);
     const base = median(node);
-    return [{ bench: "startup", metric: "`stacklog note` median wall time", value: n, unit: "ms", peer: "node -e 0", peerValue: base, ratio: n / base, target: "<= 150 ms", pass: n <= 150 }];
+    return [
+      {
+        bench: "startup",
+        metric: "`stacklog note` median wall time",
+        value: n,
+        unit: "ms",
+        peer: "node -e 0",
+        peerValue: base,
+        ratio: n / base,
+        target: "<= 150 ms",
+        pass: n <= 150,
+      },
+    ];
   } finally {
     rmSync(home, { recursive: true, force: true });
   }

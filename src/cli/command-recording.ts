@@ -1,17 +1,22 @@
 import { monotonicFactory } from "ulid";
-import { type CaptureSink, createAnsibleParser, looksLikeAnsible, type RunResult } from "../capture/index.js";
 import {
-  type CommandPayload,
-  type JournalStore,
-  type NewEvent,
-  type OutputWriter,
-  type RunningCommand,
+  type CaptureSink,
+  createAnsibleParser,
+  looksLikeAnsible,
+  type RunResult,
+} from "../capture/index.js";
+import type {
+  CommandPayload,
+  JournalStore,
+  NewEvent,
+  OutputWriter,
+  RunningCommand,
 } from "../journal/index.js";
 import type { Ctx } from "./context.js";
 import { currentPhase } from "./recorder.js";
 import type { Redaction } from "./redaction.js";
-import { journalRef, readState } from "./state.js";
 import { SpoolWriter } from "./spool-writer.js";
+import { journalRef, readState } from "./state.js";
 import { tryOpen } from "./store-access.js";
 
 const newId = monotonicFactory();
@@ -57,7 +62,12 @@ export class CommandRecording {
     this.start(journalFlag, line, mode, withheld);
   }
 
-  private start(journalFlag: string | undefined, line: string, mode: "pty" | "pipe", withheld: boolean): void {
+  private start(
+    journalFlag: string | undefined,
+    line: string,
+    mode: "pty" | "pipe",
+    withheld: boolean,
+  ): void {
     const ctx = this.ctx;
     const opened = tryOpen(ctx);
     if (opened.ok) this.store = opened.store;
@@ -69,16 +79,30 @@ export class CommandRecording {
       journalId = null;
     }
     if (!journalId) {
-      if (!journalRef(ctx, journalFlag)) ctx.warn('not recorded: no current journal (stacklog start --title "...")');
+      if (!journalRef(ctx, journalFlag))
+        ctx.warn('not recorded: no current journal (stacklog start --title "...")');
       this.close();
       return;
     }
-    const phase = this.store ? safe(() => currentPhase(this.store as JournalStore, journalId), null) : readState(ctx.home).currentPhase;
+    const phase = this.store
+      ? safe(() => currentPhase(this.store as JournalStore, journalId), null)
+      : readState(ctx.home).currentPhase;
     const outputId = withheld ? null : this.openOutput(opened.ok ? null : opened.error.message);
     this.running = {
-      eventId: newId(ctx.now()), journalId, line, argv: this.argv.map((a) => this.redaction.redactor.redact(a)),
-      cwd: ctx.cwd, user: ctx.user, mode, startedAt: ctx.now(), pid: process.pid, host: ctx.host,
-      outputId, actor: ctx.actor, terminal: ctx.terminal, phase,
+      eventId: newId(ctx.now()),
+      journalId,
+      line,
+      argv: this.argv.map((a) => this.redaction.redactor.redact(a)),
+      cwd: ctx.cwd,
+      user: ctx.user,
+      mode,
+      startedAt: ctx.now(),
+      pid: process.pid,
+      host: ctx.host,
+      outputId,
+      actor: ctx.actor,
+      terminal: ctx.terminal,
+      phase,
     };
     if (this.store) safe(() => this.store?.markRunning(this.running as RunningCommand), undefined);
   }
@@ -100,7 +124,9 @@ export class CommandRecording {
   private toSpool(reason: string): void {
     if (!this.warned) {
       this.warned = true;
-      this.ctx.warn(`store unavailable (${reason}); this command's record is kept in the spool and stored by the next stacklog call`);
+      this.ctx.warn(
+        `store unavailable (${reason}); this command's record is kept in the spool and stored by the next stacklog call`,
+      );
     }
     this.writer = null;
     this.spool ??= new SpoolWriter(this.ctx);
@@ -128,12 +154,31 @@ export class CommandRecording {
     const r = this.running;
     if (!r) return;
     const payload: CommandPayload = {
-      kind: "command", line: r.line, argv: r.argv, cwd: r.cwd, host: r.host, user: r.user, mode: result.mode,
-      startedAt: result.startedAt, endedAt: result.endedAt, durationMs: result.endedAt - result.startedAt,
-      exitStatus: result.exitStatus, signal: result.signal, outputId: r.outputId, outputBytes: this.bytes,
+      kind: "command",
+      line: r.line,
+      argv: r.argv,
+      cwd: r.cwd,
+      host: r.host,
+      user: r.user,
+      mode: result.mode,
+      startedAt: result.startedAt,
+      endedAt: result.endedAt,
+      durationMs: result.endedAt - result.startedAt,
+      exitStatus: result.exitStatus,
+      signal: result.signal,
+      outputId: r.outputId,
+      outputBytes: this.bytes,
     };
     if (this.parser) payload.summary = { ansible: this.parser.end() };
-    const event: NewEvent = { id: r.eventId, journalId: r.journalId, time: result.startedAt, actor: r.actor, terminal: r.terminal, phase: r.phase, payload };
+    const event: NewEvent = {
+      id: r.eventId,
+      journalId: r.journalId,
+      time: result.startedAt,
+      actor: r.actor,
+      terminal: r.terminal,
+      phase: r.phase,
+      payload,
+    };
     try {
       if (!this.writer && !this.store) throw new Error("store unavailable");
       this.writer?.end();
@@ -142,7 +187,8 @@ export class CommandRecording {
     } catch (err) {
       this.toSpool((err as Error).message);
       if (r.outputId) this.spool?.append({ type: "output-end", outputId: r.outputId });
-      if (!this.spool?.append({ type: "event", event })) this.ctx.warn("could not keep this command's record anywhere: no spool folder is writable");
+      if (!this.spool?.append({ type: "event", event }))
+        this.ctx.warn("could not keep this command's record anywhere: no spool folder is writable");
     }
     this.close();
   }

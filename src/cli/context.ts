@@ -29,7 +29,10 @@ export interface Ctx extends Required<Io> {
 }
 
 /** `$STACKLOG_HOME`, else `$XDG_DATA_HOME/stacklog`, else `~/.local/share/stacklog`. */
-export function resolveHome(env: Record<string, string | undefined>, homedir = os.homedir()): string {
+export function resolveHome(
+  env: Record<string, string | undefined>,
+  homedir = os.homedir(),
+): string {
   if (env.STACKLOG_HOME) return path.resolve(env.STACKLOG_HOME);
   if (env.XDG_DATA_HOME) return path.join(env.XDG_DATA_HOME, "stacklog");
   return path.join(homedir, ".local", "share", "stacklog");

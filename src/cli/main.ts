@@ -1,5 +1,5 @@
 import { ExitError, errorJson, fail, formatError, StacklogError } from "../errors/index.js";
-import { makeCtx, type Io } from "./context.js";
+import { type Io, makeCtx } from "./context.js";
 import { mainHelp, verbHelp } from "./help.js";
 import { parseVerbArgs } from "./parse.js";
 import { findVerb } from "./verbs.js";
@@ -37,7 +37,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return 0;
   } catch (err) {
     if (err instanceof ExitError) return err.exitCode;
-    if (json && err instanceof StacklogError) io.stdout.write(`${JSON.stringify(errorJson(err))}\n`);
+    if (json && err instanceof StacklogError)
+      io.stdout.write(`${JSON.stringify(errorJson(err))}\n`);
     io.stderr.write(`${formatError(err, versions())}\n`);
     return err instanceof StacklogError ? err.exitCode : 70;
   }

@@ -14,10 +14,28 @@ describe("command-line parsing", () => {
     ["note", ["--problem", "galera", "down"], { problem: true }, ["galera", "down"], []],
     ["note", ["--fix", "12", "-m", "restarted"], { fix: "12", message: "restarted" }, [], []],
     ["run", ["--", "ls", "-la", "--json"], {}, [], ["ls", "-la", "--json"]],
-    ["run", ["--pipe", "--", "kolla-ansible", "-i", "multinode", "prechecks"], { pipe: true }, [], ["kolla-ansible", "-i", "multinode", "prechecks"]],
-    ["log", ["--kind", "note", "--kind", "command", "-f"], { kind: ["note", "command"], follow: true }, [], []],
+    [
+      "run",
+      ["--pipe", "--", "kolla-ansible", "-i", "multinode", "prechecks"],
+      { pipe: true },
+      [],
+      ["kolla-ansible", "-i", "multinode", "prechecks"],
+    ],
+    [
+      "log",
+      ["--kind", "note", "--kind", "command", "-f"],
+      { kind: ["note", "command"], follow: true },
+      [],
+      [],
+    ],
     ["milestone", ["API downtime", "--begin"], { begin: true }, ["API downtime"], []],
-    ["finish", ["--status", "rolled-back", "--json"], { status: "rolled-back", json: true }, [], []],
+    [
+      "finish",
+      ["--status", "rolled-back", "--json"],
+      { status: "rolled-back", json: true },
+      [],
+      [],
+    ],
   ])("parses stacklog %s %j", (verb, argv, flags, positionals, rest) => {
     const got = parse(verb, argv);
     expect(got.flags).toEqual(flags);

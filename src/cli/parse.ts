@@ -28,6 +28,12 @@ export function parseVerbArgs(spec: VerbSpec, argv: string[]): Args & { help: bo
       const flag = /'([^']+)'/.exec(msg)?.[1] ?? msg;
       throw fail("UnknownFlag", flag, spec.name);
     }
-    throw fail("BadValue", "flags", `see \`stacklog ${spec.name} --help\``, spec.examples[0] ?? "", msg);
+    throw fail(
+      "BadValue",
+      "flags",
+      `see \`stacklog ${spec.name} --help\``,
+      spec.examples[0] ?? "",
+      msg,
+    );
   }
 }

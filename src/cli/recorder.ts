@@ -1,15 +1,10 @@
 import { monotonicFactory } from "ulid";
 import { fail } from "../errors/index.js";
-import {
-  type EventPayload,
-  type JournalEvent,
-  type JournalStore,
-  type NewEvent,
-} from "../journal/index.js";
+import type { EventPayload, JournalEvent, JournalStore, NewEvent } from "../journal/index.js";
 import type { Ctx } from "./context.js";
-import { loadRedaction, redactDeep, type Redaction } from "./redaction.js";
-import { journalRef, readState, updateState } from "./state.js";
+import { loadRedaction, type Redaction, redactDeep } from "./redaction.js";
 import { SpoolWriter } from "./spool-writer.js";
+import { journalRef, readState, updateState } from "./state.js";
 import { tryOpen } from "./store-access.js";
 
 const newId = monotonicFactory();
@@ -44,7 +39,11 @@ export function resolveJournal(ctx: Ctx, store: JournalStore | null, flag?: stri
 export function appendEvents(
   ctx: Ctx,
   flag: string | undefined,
-  build: (at: { phase: string | null; store: JournalStore | null; journalId: string }) => EventPayload[],
+  build: (at: {
+    phase: string | null;
+    store: JournalStore | null;
+    journalId: string;
+  }) => EventPayload[],
   redaction: Redaction = loadRedaction(ctx),
 ): Appended {
   const [problem] = redaction.unreadable;
@@ -54,16 +53,22 @@ export function appendEvents(
   try {
     const journalId = resolveJournal(ctx, store, flag);
     const phase = store ? currentPhase(store, journalId) : readState(ctx.home).currentPhase;
-    const events: NewEvent[] = build({ phase, store, journalId }).map((payload) => ({
-      id: newId(ctx.now()),
-      journalId,
-      time: ctx.now(),
-      actor: ctx.actor,
-      terminal: ctx.terminal,
-      // a phase's own begin and end events belong to that phase
-      phase: payload.kind === "phase" ? payload.name : phase,
-      payload: redactDeep(payload, redaction.redactor),
-    }));
+    // the whole event is redacted: a phase name typed by the operator is stored twice
+    const events: NewEvent[] = build({ phase, store, journalId }).map((payload) =>
+      redactDeep(
+        {
+          id: newId(ctx.now()),
+          journalId,
+          time: ctx.now(),
+          actor: ctx.actor,
+          terminal: ctx.terminal,
+          // a phase's own begin and end events belong to that phase
+          phase: payload.kind === "phase" ? payload.name : phase,
+          payload,
+        },
+        redaction.redactor,
+      ),
+    );
     if (store) {
       try {
         const stored = store.appendMany(events);
@@ -83,7 +88,9 @@ export function appendEvents(
 function rememberPhase(ctx: Ctx, events: NewEvent[]): void {
   const last = [...events].reverse().find((e) => e.payload.kind === "phase");
   if (last && last.payload.kind === "phase") {
-    updateState(ctx.home, { currentPhase: last.payload.action === "begin" ? last.payload.name : null });
+    updateState(ctx.home, {
+      currentPhase: last.payload.action === "begin" ? last.payload.name : null,
+    });
   }
 }
 
@@ -91,8 +98,11 @@ function spoolEvents(ctx: Ctx, journalId: string, events: NewEvent[], reason: st
   const spool = new SpoolWriter(ctx);
   const kept = events.every((e) => spool.append({ type: "event", event: e }));
   spool.close();
-  if (!kept) throw fail("StoreUnwritable", ctx.home, `${reason}; and no spool folder could be written`);
+  if (!kept)
+    throw fail("StoreUnwritable", ctx.home, `${reason}; and no spool folder could be written`);
   rememberPhase(ctx, events);
-  ctx.warn(`store unavailable (${reason}); ${events.length} event(s) kept in ${spool.dir}/spool and stored by the next stacklog call`);
+  ctx.warn(
+    `store unavailable (${reason}); ${events.length} event(s) kept in ${spool.dir}/spool and stored by the next stacklog call`,
+  );
   return { journalId, events, stored: null, spoolDir: spool.dir };
 }

@@ -1,11 +1,11 @@
+import type { StacklogError } from "../errors/index.js";
 import {
   createRedactor,
-  loadSecretSource,
-  secretsFromEnv,
   type KnownSecret,
+  loadSecretSource,
   type Redactor,
+  secretsFromEnv,
 } from "../redact/index.js";
-import type { StacklogError } from "../errors/index.js";
 import type { Ctx } from "./context.js";
 import { readState } from "./state.js";
 

@@ -1,12 +1,7 @@
 import os from "node:os";
 import path from "node:path";
 import { fail, StacklogError } from "../errors/index.js";
-import {
-  drainSpool,
-  openStore,
-  spooledCount,
-  type JournalStore,
-} from "../journal/index.js";
+import { drainSpool, type JournalStore, openStore, spooledCount } from "../journal/index.js";
 import type { Ctx } from "./context.js";
 
 /**

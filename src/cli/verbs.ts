@@ -7,15 +7,25 @@ export const VERBS: VerbSpec[] = [
   {
     name: "start",
     summary: "start a journal for an upgrade; it becomes the current journal",
-    usage: "stacklog start --title TEXT [--site S] [--system S] [--tool T] [--from SERIES] [--to SERIES]",
+    usage:
+      "stacklog start --title TEXT [--site S] [--system S] [--tool T] [--from SERIES] [--to SERIES]",
     flags: {
       title: { type: "string", value: "TEXT", description: "what this journal records" },
       site: { type: "string", value: "NAME", description: "site or organisation" },
       system: { type: "string", value: "NAME", description: "the cloud or system upgraded" },
-      tool: { type: "string", value: "TOOL", description: "kolla-ansible, kayobe, openstack-ansible, charms…" },
+      tool: {
+        type: "string",
+        value: "TOOL",
+        description: "kolla-ansible, kayobe, openstack-ansible, charms…",
+      },
       from: { type: "string", value: "SERIES", description: "series upgraded from, e.g. 2023.1" },
       to: { type: "string", value: "SERIES", description: "series upgraded to, e.g. 2024.1" },
-      operator: { type: "string", multiple: true, value: "NAME", description: "operator (repeatable; default: you)" },
+      operator: {
+        type: "string",
+        multiple: true,
+        value: "NAME",
+        description: "operator (repeatable; default: you)",
+      },
       json: JSON_FLAG,
     },
     examples: [
@@ -36,7 +46,11 @@ export const VERBS: VerbSpec[] = [
     summary: "begin a phase (ends the previous one)",
     usage: "stacklog phase NAME [--end]",
     flags: { ...J, end: { type: "boolean", description: "only end the current phase" } },
-    examples: ['stacklog phase "pre-checks"', 'stacklog phase "control plane"', "stacklog phase --end"],
+    examples: [
+      'stacklog phase "pre-checks"',
+      'stacklog phase "control plane"',
+      "stacklog phase --end",
+    ],
     load: () => import("./commands/phase.js"),
   },
   {
@@ -49,7 +63,11 @@ export const VERBS: VerbSpec[] = [
       ...J,
       message: { type: "string", short: "m", value: "TEXT", description: "the note's text" },
       problem: { type: "boolean", description: "a problem met" },
-      fix: { type: "string", value: "PROBLEM", description: "a fix of the problem with this event number or id" },
+      fix: {
+        type: "string",
+        value: "PROBLEM",
+        description: "a fix of the problem with this event number or id",
+      },
       decision: { type: "boolean", description: "a decision taken" },
       lesson: { type: "boolean", description: "a lesson for next time" },
       question: { type: "boolean", description: "an open question" },
@@ -72,7 +90,11 @@ export const VERBS: VerbSpec[] = [
       end: { type: "boolean", description: "the window ends" },
       message: { type: "string", short: "m", value: "TEXT", description: "details" },
     },
-    examples: ['stacklog milestone "API downtime" --begin', 'stacklog milestone "API downtime" --end', 'stacklog milestone "compute upgraded"'],
+    examples: [
+      'stacklog milestone "API downtime" --begin',
+      'stacklog milestone "API downtime" --end',
+      'stacklog milestone "compute upgraded"',
+    ],
     load: () => import("./commands/milestone.js"),
   },
   {
@@ -86,7 +108,10 @@ export const VERBS: VerbSpec[] = [
       pipe: { type: "boolean", description: "use pipes even on a terminal" },
       pty: { type: "boolean", description: "use a pseudo-terminal even without one" },
     },
-    examples: ["stacklog run -- kayobe overcloud service upgrade", "stacklog run -- kolla-ansible -i multinode prechecks"],
+    examples: [
+      "stacklog run -- kayobe overcloud service upgrade",
+      "stacklog run -- kolla-ansible -i multinode prechecks",
+    ],
     load: () => import("./commands/run.js"),
   },
   {
@@ -95,9 +120,18 @@ export const VERBS: VerbSpec[] = [
     usage: "stacklog log [--kind K] [--phase P] [--follow] [--output]",
     flags: {
       ...J,
-      kind: { type: "string", multiple: true, value: "KIND", description: "phase, command, note, milestone, snapshot, check, amend" },
+      kind: {
+        type: "string",
+        multiple: true,
+        value: "KIND",
+        description: "phase, command, note, milestone, snapshot, check, amend",
+      },
       phase: { type: "string", value: "NAME", description: "only this phase" },
-      follow: { type: "boolean", short: "f", description: "keep printing new events as they arrive" },
+      follow: {
+        type: "boolean",
+        short: "f",
+        description: "keep printing new events as they arrive",
+      },
       limit: { type: "string", value: "N", description: "only the last N events" },
     },
     examples: ["stacklog log", "stacklog log --kind note --kind command", "stacklog log --follow"],
@@ -115,7 +149,10 @@ export const VERBS: VerbSpec[] = [
     name: "show",
     summary: "show one event, with its output",
     usage: "stacklog show EVENT [--tail BYTES]",
-    flags: { ...J, tail: { type: "string", value: "BYTES", description: "only the last BYTES of output" } },
+    flags: {
+      ...J,
+      tail: { type: "string", value: "BYTES", description: "only the last BYTES of output" },
+    },
     examples: ["stacklog show 12", "stacklog show 01JD6Q6Y6ZP5…"],
     load: () => import("./commands/show.js"),
   },
@@ -123,15 +160,22 @@ export const VERBS: VerbSpec[] = [
     name: "search",
     summary: "full-text search over notes, commands and output",
     usage: "stacklog search QUERY [--all]",
-    flags: { ...J, all: { type: "boolean", description: "search every journal" }, limit: { type: "string", value: "N", description: "at most N hits (default 20)" } },
-    examples: ['stacklog search galera', 'stacklog search "database is locked" --all'],
+    flags: {
+      ...J,
+      all: { type: "boolean", description: "search every journal" },
+      limit: { type: "string", value: "N", description: "at most N hits (default 20)" },
+    },
+    examples: ["stacklog search galera", 'stacklog search "database is locked" --all'],
     load: () => import("./commands/search.js"),
   },
   {
     name: "amend",
     summary: "correct an event (the original stays; the correction refers to it)",
     usage: "stacklog amend EVENT TEXT…",
-    flags: { ...J, message: { type: "string", short: "m", value: "TEXT", description: "the correction" } },
+    flags: {
+      ...J,
+      message: { type: "string", short: "m", value: "TEXT", description: "the correction" },
+    },
     examples: ['stacklog amend 14 "the restart was of nova_compute, not nova_api"'],
     load: () => import("./commands/amend.js"),
   },
@@ -139,28 +183,51 @@ export const VERBS: VerbSpec[] = [
     name: "finish",
     summary: "end the journal with an outcome",
     usage: "stacklog finish --status completed|abandoned|rolled-back",
-    flags: { ...J, status: { type: "string", value: "STATUS", description: "completed, abandoned or rolled-back" } },
+    flags: {
+      ...J,
+      status: {
+        type: "string",
+        value: "STATUS",
+        description: "completed, abandoned or rolled-back",
+      },
+    },
     examples: ["stacklog finish --status completed", "stacklog finish --status rolled-back"],
     load: () => import("./commands/finish.js"),
   },
   {
     name: "export",
     summary: "export a journal: JSON with outputs, or an asciicast recording",
-    usage: "stacklog export [--journal ID] [--format json|asciicast|asciicast-v2] [--event N] [--out FILE]",
-    description: "asciicast is v3 (asciinema 3); asciicast-v2 plays in asciinema 2.x. Each command starts with a marker.",
+    usage:
+      "stacklog export [--journal ID] [--format json|asciicast|asciicast-v2] [--event N] [--out FILE]",
+    description:
+      "asciicast is v3 (asciinema 3); asciicast-v2 plays in asciinema 2.x. Each command starts with a marker.",
     flags: {
       journal: JOURNAL_FLAG,
-      format: { type: "string", value: "FORMAT", description: "json (default), asciicast (v3), asciicast-v2" },
+      format: {
+        type: "string",
+        value: "FORMAT",
+        description: "json (default), asciicast (v3), asciicast-v2",
+      },
       event: { type: "string", value: "N", description: "asciicast of one command only" },
-      out: { type: "string", short: "o", value: "FILE", description: "write to FILE instead of standard output" },
+      out: {
+        type: "string",
+        short: "o",
+        value: "FILE",
+        description: "write to FILE instead of standard output",
+      },
     },
-    examples: ["stacklog export > upgrade.json", "stacklog export --journal 01JD6Q --out upgrade.json", "stacklog export --format asciicast-v2 --out upgrade.cast && asciinema play upgrade.cast"],
+    examples: [
+      "stacklog export > upgrade.json",
+      "stacklog export --journal 01JD6Q --out upgrade.json",
+      "stacklog export --format asciicast-v2 --out upgrade.cast && asciinema play upgrade.cast",
+    ],
     load: () => import("./commands/export.js"),
   },
   {
     name: "import",
     summary: "import a journal export, or a terminal recording (asciicast) as commands",
-    usage: "stacklog import FILE [--replace] | stacklog import --format asciicast FILE [--journal ID]",
+    usage:
+      "stacklog import FILE [--replace] | stacklog import --format asciicast FILE [--journal ID]",
     flags: {
       ...J,
       format: { type: "string", value: "FORMAT", description: "json (default) or asciicast" },
@@ -171,41 +238,73 @@ export const VERBS: VerbSpec[] = [
   },
   {
     name: "secrets",
-    summary: "register files whose secret values are never stored (kolla passwords.yml, clouds.yaml, …)",
+    summary:
+      "register files whose secret values are never stored (kolla passwords.yml, clouds.yaml, …)",
     usage: "stacklog secrets add FILE… | stacklog secrets list",
     description:
       "Values are read from the files at every call and never stored; only the paths are kept. OS_PASSWORD, OS_APPLICATION_CREDENTIAL_SECRET and OS_TOKEN are always hidden.",
     flags: { json: JSON_FLAG },
-    examples: ["stacklog secrets add /etc/kolla/passwords.yml ~/.config/openstack/clouds.yaml", "stacklog secrets list"],
+    examples: [
+      "stacklog secrets add /etc/kolla/passwords.yml ~/.config/openstack/clouds.yaml",
+      "stacklog secrets list",
+    ],
     load: () => import("./commands/secrets.js"),
   },
   {
     name: "serve",
     summary: "serve the journeys, accounts, lessons and search as a live local web site",
     usage: "stacklog serve [--port 7300] [--host 127.0.0.1] [--public]",
-    description: "Pages update within a second as events arrive. Read-only. Listens on loopback unless --public.",
+    description:
+      "Pages update within a second as events arrive. Read-only. Listens on loopback unless --public.",
     flags: {
-      port: { type: "string", value: "PORT", description: "port (default 7300; 0 picks a free one)" },
-      host: { type: "string", value: "ADDR", description: "address to listen on (default 127.0.0.1)" },
+      port: {
+        type: "string",
+        value: "PORT",
+        description: "port (default 7300; 0 picks a free one)",
+      },
+      host: {
+        type: "string",
+        value: "ADDR",
+        description: "address to listen on (default 127.0.0.1)",
+      },
       public: { type: "boolean", description: "allow a non-loopback address" },
       json: JSON_FLAG,
     },
-    examples: ["stacklog serve", "stacklog serve --port 8080", "stacklog serve --host 0.0.0.0 --public"],
+    examples: [
+      "stacklog serve",
+      "stacklog serve --port 8080",
+      "stacklog serve --host 0.0.0.0 --public",
+    ],
     load: () => import("./commands/serve.js"),
   },
   {
     name: "publish",
     summary: "write the site as static files (any web server or file://) or as Jekyll pages",
     usage: "stacklog publish --out DIR [--journal ID…] [--format html|jekyll]",
-    description: "Only journals that changed since the last publish into DIR are rendered again. Publishing is refused if a registered secret would appear.",
+    description:
+      "Only journals that changed since the last publish into DIR are rendered again. Publishing is refused if a registered secret would appear.",
     flags: {
-      out: { type: "string", short: "o", value: "DIR", description: "output folder (nothing is written outside it)" },
-      journal: { type: "string", multiple: true, value: "ID", description: "only these journals (repeatable; default all)" },
+      out: {
+        type: "string",
+        short: "o",
+        value: "DIR",
+        description: "output folder (nothing is written outside it)",
+      },
+      journal: {
+        type: "string",
+        multiple: true,
+        value: "ID",
+        description: "only these journals (repeatable; default all)",
+      },
       format: { type: "string", value: "FORMAT", description: "html (default) or jekyll" },
       author: { type: "string", value: "NAME", description: "author of the Jekyll progress posts" },
       json: JSON_FLAG,
     },
-    examples: ["stacklog publish --out public/", "stacklog publish --format jekyll --out ../SHAREing-DRI.github.io", "stacklog publish --journal 01JD6Q --out /tmp/one"],
+    examples: [
+      "stacklog publish --out public/",
+      "stacklog publish --format jekyll --out ../SHAREing-DRI.github.io",
+      "stacklog publish --journal 01JD6Q --out /tmp/one",
+    ],
     load: () => import("./commands/publish.js"),
   },
   {
@@ -213,7 +312,10 @@ export const VERBS: VerbSpec[] = [
     summary: "a guided tour: records a short rehearsal in your store, then serves it as web pages",
     usage: "stacklog demo [--record-only] [--port 7300]",
     flags: {
-      "record-only": { type: "boolean", description: "record and print the timeline, do not start the web view" },
+      "record-only": {
+        type: "boolean",
+        description: "record and print the timeline, do not start the web view",
+      },
       port: { type: "string", value: "PORT", description: "port of the web view (default 7300)" },
     },
     examples: ["stacklog demo", "STACKLOG_HOME=/tmp/try stacklog demo --record-only"],

@@ -183,6 +183,54 @@ export const catalogue = {
     hint: "Serve on 127.0.0.1 (the default) and use an SSH tunnel, or pass --public if exposing the journals is intended.",
     exitCode: 2,
   }),
+  DeployConfigNotFound: (dir: string) => ({
+    title: "No deployment configuration",
+    message: `${dir} holds no kolla-ansible (globals.yml, passwords.yml), Kayobe (etc/kayobe) or OpenStack-Ansible (openstack_user_config.yml) configuration.`,
+    hint: "Point at the config folder itself (/etc/kolla, etc/kayobe, /etc/openstack_deploy), or name the tool with --tool.",
+    exitCode: 3,
+  }),
+  DeployConfigUnreadable: (dir: string, detail: string) => ({
+    title: "Deployment configuration unreadable",
+    message: `No file of the configuration in ${dir} could be read (${detail}).`,
+    hint: "Check the files' permissions and that they are text; the first reason is shown above.",
+    exitCode: 5,
+  }),
+  UnknownSeries: (input: string, known: string) => ({
+    title: "Unknown release series",
+    message: `"${input}" is not an OpenStack series stacklog knows (${known}).`,
+    hint: "Name a series (zed, antelope), its number (2023.1) or a tool version with --tool (kolla-ansible 16.x).",
+    exitCode: 2,
+  }),
+  UnknownPlanTool: (tool: string) => ({
+    title: "No procedures for this tool",
+    message: `stacklog plans upgrades for kolla-ansible, kayobe and openstack-ansible, not "${tool}".`,
+    hint: "Pass --tool kolla-ansible, kayobe or openstack-ansible.",
+    exitCode: 2,
+  }),
+  UpgradeSameSeries: (series: string) => ({
+    title: "Nothing to upgrade",
+    message: `The deployment is already on ${series}.`,
+    hint: "For point releases within a series, update the tool and redeploy; name a later series to plan a major upgrade.",
+    exitCode: 2,
+  }),
+  DowngradeRefused: (from: string, to: string) => ({
+    title: "Downgrade refused",
+    message: `${to} is older than ${from}; OpenStack database migrations only go forward.`,
+    hint: "Restore the pre-upgrade backups to go back, or name a later target series.",
+    exitCode: 2,
+  }),
+  ToolNeverReaches: (tool: string, series: string, newest: string) => ({
+    title: "No tool release for that series",
+    message: `${tool} has no release for ${series} in stacklog's tables (newest known: ${newest}).`,
+    hint: "Pick a series the tool has released, or refresh the tables from openstack/releases (refreshFromReleasesRepo).",
+    exitCode: 2,
+  }),
+  ReleasesRepoUnreadable: (path: string, detail: string) => ({
+    title: "Not an openstack/releases checkout",
+    message: `${path} cannot be read as openstack/releases (${detail}).`,
+    hint: "Point at a clone of https://opendev.org/openstack/releases (it holds data/series_status.yaml and deliverables/).",
+    exitCode: 5,
+  }),
 } satisfies Record<string, (...args: never[]) => ErrorDetails>;
 
 export type ErrorName = keyof typeof catalogue;

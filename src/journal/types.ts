@@ -155,7 +155,10 @@ export interface JournalEvent<P extends EventPayload = EventPayload> {
 }
 
 /** What a caller hands to the store; the store assigns `seq` (and `id` when absent). */
-export type NewEvent<P extends EventPayload = EventPayload> = Omit<JournalEvent<P>, "seq" | "id"> & {
+export type NewEvent<P extends EventPayload = EventPayload> = Omit<
+  JournalEvent<P>,
+  "seq" | "id"
+> & {
   id?: string;
 };
 

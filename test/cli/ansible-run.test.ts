@@ -7,17 +7,28 @@ import { sandbox, stacklog, stacklogJson } from "../helpers/cli.js";
 describe("an Ansible run recorded with stacklog run", () => {
   it("is summarised by play, task and host, with its failures, in log and show", () => {
     requireAnsible();
-    const sb = sandbox({ ANSIBLE_LOCAL_TEMP: "/tmp/stacklog-ansible-tmp", ANSIBLE_NOCOLOR: "1", ANSIBLE_HOST_KEY_CHECKING: "False" });
+    const sb = sandbox({
+      ANSIBLE_LOCAL_TEMP: "/tmp/stacklog-ansible-tmp",
+      ANSIBLE_NOCOLOR: "1",
+      ANSIBLE_HOST_KEY_CHECKING: "False",
+    });
     try {
       sb.env.ANSIBLE_HOME = path.join(sb.dir, "ansible");
       stacklogJson(sb, ["start", "--title", "ansible"]);
-      const r = stacklog(sb, ["run", "--", "ansible-playbook", "-i", "inventory.ini", "site.yml"], { cwd: FIXTURES });
+      const r = stacklog(sb, ["run", "--", "ansible-playbook", "-i", "inventory.ini", "site.yml"], {
+        cwd: FIXTURES,
+      });
       expect(r.status).toBe(4); // ansible-playbook: some hosts were unreachable
       expect(r.stdout).toContain("PLAY RECAP");
-      const cmd = JSON.parse(stacklog(sb, ["log", "--kind", "command", "--json"]).stdout.trim()) as JournalEvent;
+      const cmd = JSON.parse(
+        stacklog(sb, ["log", "--kind", "command", "--json"]).stdout.trim(),
+      ) as JournalEvent;
       const p = cmd.payload;
       if (p.kind !== "command") throw new Error("not a command");
-      const a = p.summary?.ansible as { recap: { host: string; failed: number }[]; findings: { host: string; status: string }[] };
+      const a = p.summary?.ansible as {
+        recap: { host: string; failed: number }[];
+        findings: { host: string; status: string }[];
+      };
       expect(a.recap.map((row) => row.host).sort()).toEqual(["alpha", "ghost", "localhost"]);
       expect(a.findings.some((f) => f.host === "ghost" && f.status === "unreachable")).toBe(true);
       expect(stacklog(sb, ["log"]).stdout).toMatch(/\(ansible: \d+ plays, \d+ tasks, \d+ failed\)/);

@@ -20,9 +20,12 @@ describe("a command printing a lot of output", () => {
     const sb = sandbox();
     try {
       stacklogJson(sb, ["start", "--title", "big output"]);
-      const line = "ok: [compute-017] => (item=nova_compute) TASK [nova : Restart nova-compute container] ***\n";
+      const line =
+        "ok: [compute-017] => (item=nova_compute) TASK [nova : Restart nova-compute container] ***\n";
       const script = `yes '${line.trimEnd()}' | head -c ${MB * 1024 * 1024}`;
-      const child = spawnStacklog(sb, ["run", "--", "bash", "-c", script], { stdio: ["ignore", "pipe", "pipe"] });
+      const child = spawnStacklog(sb, ["run", "--", "bash", "-c", script], {
+        stdio: ["ignore", "pipe", "pipe"],
+      });
       let received = 0;
       child.stdout?.on("data", (d: Buffer) => {
         received += d.length;
@@ -37,7 +40,9 @@ describe("a command printing a lot of output", () => {
       expect(received).toBe(MB * 1024 * 1024);
       expect(peak).toBeGreaterThan(0);
       expect(peak / 1024).toBeLessThan(200);
-      const cmd = JSON.parse(stacklog(sb, ["log", "--kind", "command", "--json"]).stdout.trim()) as JournalEvent;
+      const cmd = JSON.parse(
+        stacklog(sb, ["log", "--kind", "command", "--json"]).stdout.trim(),
+      ) as JournalEvent;
       expect(cmd.payload).toMatchObject({ exitStatus: 0, outputBytes: MB * 1024 * 1024 });
       const tail = stacklog(sb, ["show", String(cmd.seq), "--tail", "200"]).stdout;
       expect(tail).toContain("nova-compute container]");

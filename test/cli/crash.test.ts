@@ -15,7 +15,11 @@ describe("kill -9 of stacklog in the middle of a run", () => {
     stacklog(sb, ["phase", "before"]);
     stacklog(sb, ["note", "written before the crash"]);
     const marker = `crash-marker-${process.pid}-${Date.now()}`;
-    const child = spawnStacklog(sb, ["run", "--", "bash", "-c", `echo started; seq 1 5000; echo ${marker} >/dev/null; sleep 30`], { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawnStacklog(
+      sb,
+      ["run", "--", "bash", "-c", `echo started; seq 1 5000; echo ${marker} >/dev/null; sleep 30`],
+      { stdio: ["ignore", "pipe", "pipe"] },
+    );
     let seen = "";
     await new Promise<void>((resolve) => {
       child.stdout?.on("data", (d: Buffer) => {
@@ -39,11 +43,17 @@ describe("kill -9 of stacklog in the middle of a run", () => {
     expect(db.pragma("integrity_check", { simple: true })).toBe("ok");
     db.close();
 
-    const st = stacklogJson<{ store: { ok: boolean }; interruptedNow: number; running: unknown[] }>(sb, ["status"]);
+    const st = stacklogJson<{ store: { ok: boolean }; interruptedNow: number; running: unknown[] }>(
+      sb,
+      ["status"],
+    );
     expect(st.store.ok).toBe(true);
     expect(st.interruptedNow).toBe(1);
     expect(st.running).toEqual([]);
-    const events = stacklog(sb, ["log", "--json"]).stdout.trim().split("\n").map((l) => JSON.parse(l) as JournalEvent);
+    const events = stacklog(sb, ["log", "--json"])
+      .stdout.trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as JournalEvent);
     expect(events.map((e) => e.payload.kind)).toEqual(["phase", "note", "command"]);
     const cmd = events[2] as JournalEvent;
     expect(cmd.payload).toMatchObject({ interrupted: true, exitStatus: null });

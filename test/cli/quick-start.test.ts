@@ -19,7 +19,9 @@ describe("the README's main job: stacklog demo", () => {
         const m = /at (http:\/\/127\.0\.0\.1:\d+\/?)/.exec(out);
         if (m) resolve(m[1] as string);
       });
-      child.once("exit", (code) => reject(new Error(`demo exited ${code} before serving:\n${out}`)));
+      child.once("exit", (code) =>
+        reject(new Error(`demo exited ${code} before serving:\n${out}`)),
+      );
     });
     expect(out).toContain("exit 2");
     expect(out).toContain("fix: started rabbitmq on ctl-2");
@@ -36,7 +38,13 @@ describe("the README's main job: stacklog demo", () => {
 describe("publish and serve from the command line", () => {
   beforeEach(() => {
     stacklogJson(sb, ["start", "--title", "Publishing test"]);
-    stacklog(sb, ["run", "--", "bash", "-c", "echo '{{ kolla_install_type }} <script>alert(1)</script>'"]);
+    stacklog(sb, [
+      "run",
+      "--",
+      "bash",
+      "-c",
+      "echo '{{ kolla_install_type }} <script>alert(1)</script>'",
+    ]);
   });
 
   it("writes a static site and Jekyll pages into the folder given", () => {

@@ -12,7 +12,19 @@ afterEach(() => sb.cleanup());
 
 describe("a small upgrade rehearsal recorded from the command line", () => {
   it("records phases, commands with their status and output, a problem with its fix and a downtime window", () => {
-    const j = stacklogJson<Journal>(sb, ["start", "--title", "Lab: Zed → 2023.1", "--site", "hpc-north", "--tool", "kolla-ansible", "--from", "zed", "--to", "2023.1"]);
+    const j = stacklogJson<Journal>(sb, [
+      "start",
+      "--title",
+      "Lab: Zed → 2023.1",
+      "--site",
+      "hpc-north",
+      "--tool",
+      "kolla-ansible",
+      "--from",
+      "zed",
+      "--to",
+      "2023.1",
+    ]);
     expect(j.status).toBe("in-progress");
 
     expect(stacklog(sb, ["phase", "pre-checks"]).status).toBe(0);
@@ -20,13 +32,35 @@ describe("a small upgrade rehearsal recorded from the command line", () => {
     expect(ok.status).toBe(0);
     expect(ok.stdout).toBe("galera healthy\n");
     expect(ok.stderr).toContain("to-stderr");
-    const bad = stacklog(sb, ["run", "--", "bash", "-c", "echo 'ERROR: rabbitmq not clustered'; exit 3"]);
+    const bad = stacklog(sb, [
+      "run",
+      "--",
+      "bash",
+      "-c",
+      "echo 'ERROR: rabbitmq not clustered'; exit 3",
+    ]);
     expect(bad.status).toBe(3);
 
-    const problem = stacklogJson<{ stored: JournalEvent[] }>(sb, ["note", "--problem", "rabbitmq", "not", "clustered"]);
+    const problem = stacklogJson<{ stored: JournalEvent[] }>(sb, [
+      "note",
+      "--problem",
+      "rabbitmq",
+      "not",
+      "clustered",
+    ]);
     const problemSeq = problem.stored[0]?.seq;
-    expect(stacklog(sb, ["note", "--fix", String(problemSeq), "-m", "reset rabbitmq node 2 and rejoined"]).status).toBe(0);
-    expect(stacklog(sb, ["note", "--decision"], { input: "keep the Zed images for rollback\n" }).status).toBe(0);
+    expect(
+      stacklog(sb, [
+        "note",
+        "--fix",
+        String(problemSeq),
+        "-m",
+        "reset rabbitmq node 2 and rejoined",
+      ]).status,
+    ).toBe(0);
+    expect(
+      stacklog(sb, ["note", "--decision"], { input: "keep the Zed images for rollback\n" }).status,
+    ).toBe(0);
     expect(stacklog(sb, ["phase", "control plane"]).status).toBe(0);
     expect(stacklog(sb, ["milestone", "API downtime", "--begin"]).status).toBe(0);
     expect(stacklog(sb, ["run", "--", "true"]).status).toBe(0);
@@ -34,14 +68,37 @@ describe("a small upgrade rehearsal recorded from the command line", () => {
     const fin = stacklogJson<Journal>(sb, ["finish", "--status", "completed"]);
     expect(fin.status).toBe("completed");
 
-    const ev = stacklog(sb, ["log", "--journal", j.id, "--json"]).stdout.trim().split("\n").map((l) => JSON.parse(l) as JournalEvent);
-    const kinds = ev.map((e) => (e.payload.kind === "phase" ? `${e.payload.kind}:${e.payload.action}:${e.payload.name}` : e.payload.kind));
+    const ev = stacklog(sb, ["log", "--journal", j.id, "--json"])
+      .stdout.trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as JournalEvent);
+    const kinds = ev.map((e) =>
+      e.payload.kind === "phase"
+        ? `${e.payload.kind}:${e.payload.action}:${e.payload.name}`
+        : e.payload.kind,
+    );
     expect(kinds).toEqual([
-      "phase:begin:pre-checks", "command", "command", "note", "note", "note",
-      "phase:end:pre-checks", "phase:begin:control plane", "milestone", "command", "milestone", "phase:end:control plane",
+      "phase:begin:pre-checks",
+      "command",
+      "command",
+      "note",
+      "note",
+      "note",
+      "phase:end:pre-checks",
+      "phase:begin:control plane",
+      "milestone",
+      "command",
+      "milestone",
+      "phase:end:control plane",
     ]);
     const [first, second] = ev.filter((e) => e.payload.kind === "command");
-    expect(first?.payload).toMatchObject({ kind: "command", line: "bash -c 'echo galera healthy; echo to-stderr >&2'", exitStatus: 0, mode: "pipe", host: "deploy" });
+    expect(first?.payload).toMatchObject({
+      kind: "command",
+      line: "bash -c 'echo galera healthy; echo to-stderr >&2'",
+      exitStatus: 0,
+      mode: "pipe",
+      host: "deploy",
+    });
     expect(second?.payload).toMatchObject({ exitStatus: 3 });
     expect(first?.phase).toBe("pre-checks");
     expect(first?.actor).toBe("rtp@deploy");
@@ -58,7 +115,9 @@ describe("a small upgrade rehearsal recorded from the command line", () => {
     expect(human).toContain("problem: rabbitmq not clustered");
 
     const hits = stacklogJson<{ seq: number }[]>(sb, ["search", "clustered", "--journal", j.id]);
-    expect(hits.map((h) => h.seq).sort()).toEqual(expect.arrayContaining([second?.seq, problemSeq]));
+    expect(hits.map((h) => h.seq).sort()).toEqual(
+      expect.arrayContaining([second?.seq, problemSeq]),
+    );
   });
 
   it("says what to do when there is no current journal, and still runs the command", () => {
@@ -77,7 +136,7 @@ describe("a small upgrade rehearsal recorded from the command line", () => {
     stacklogJson(sb, ["start", "--title", "round trip"]);
     stacklog(sb, ["phase", "one"]);
     stacklog(sb, ["run", "--", "bash", "-c", "printf '\\e[32mgreen\\e[0m\\n'; seq 1 2000"]);
-    stacklog(sb, ["note", "--lesson", "ünïcödé ✓ and a \"quote\""]);
+    stacklog(sb, ["note", "--lesson", 'ünïcödé ✓ and a "quote"']);
     const file = path.join(sb.dir, "export.json");
     expect(stacklog(sb, ["export", "--out", file]).status).toBe(0);
     const other = sandbox();
@@ -92,4 +151,3 @@ describe("a small upgrade rehearsal recorded from the command line", () => {
     }
   });
 });
-

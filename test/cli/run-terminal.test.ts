@@ -25,11 +25,21 @@ describe("stacklog run in a terminal", () => {
   ])("keeps the exit status of `%s` (%i)", async (script, status) => {
     const t = terminal(sb, ["run", "--", "bash", "-c", script]);
     expect((await t.exited).exitCode).toBe(status);
-    expect(lastCommand().payload).toMatchObject({ kind: "command", exitStatus: status, mode: "pty" });
+    expect(lastCommand().payload).toMatchObject({
+      kind: "command",
+      exitStatus: status,
+      mode: "pty",
+    });
   });
 
   it("lets Ctrl-C reach the command and records the status it chose", async () => {
-    const t = terminal(sb, ["run", "--", "bash", "-c", 'trap "echo got-INT; exit 42" INT; echo ready; sleep 30 & wait']);
+    const t = terminal(sb, [
+      "run",
+      "--",
+      "bash",
+      "-c",
+      'trap "echo got-INT; exit 42" INT; echo ready; sleep 30 & wait',
+    ]);
     await t.waitFor("ready");
     t.pty.write("\x03");
     expect((await t.exited).exitCode).toBe(42);
@@ -38,7 +48,11 @@ describe("stacklog run in a terminal", () => {
   });
 
   it("gives the command a terminal of the same size, so colours and layout look as without stacklog", async () => {
-    const t = terminal(sb, ["run", "--", "bash", "-c", 'test -t 1 && printf "\\e[31mred\\e[0m %s\\n" "$(stty size)"'], { cols: 91, rows: 27 });
+    const t = terminal(
+      sb,
+      ["run", "--", "bash", "-c", 'test -t 1 && printf "\\e[31mred\\e[0m %s\\n" "$(stty size)"'],
+      { cols: 91, rows: 27 },
+    );
     expect((await t.exited).exitCode).toBe(0);
     expect(t.screen()).toContain("\x1b[31mred\x1b[0m 27 91");
     const cmd = lastCommand();

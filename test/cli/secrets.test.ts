@@ -1,4 +1,12 @@
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openStore } from "../../src/journal/index.js";
@@ -42,7 +50,10 @@ beforeAll(() => {
   stacklog(sb, ["note", "--problem"], { input: `${all}\n${corpus.lookalikes.join("\n")}` });
   stacklog(sb, ["run", "--", "echo", ...corpus.planted.slice(0, 20)]);
   const body = path.join(sb.dir, "body.txt");
-  writeFileSync(body, `${all}\n${corpus.lookalikes.join("\n")}\n${"x".repeat(70_000)}${corpus.planted.join(" ")}\n`);
+  writeFileSync(
+    body,
+    `${all}\n${corpus.lookalikes.join("\n")}\n${"x".repeat(70_000)}${corpus.planted.join(" ")}\n`,
+  );
   for (const f of [...corpus.files.map((f) => path.join(sb.dir, f.name)), body]) {
     stacklog(sb, ["run", "--", "cat", f]);
   }
@@ -53,7 +64,9 @@ beforeAll(() => {
   writeFileSync(db, "this is not a database");
   stacklog(sb, ["note", "--problem"], { input: all });
   stacklog(sb, ["run", "--", "cat", body]);
-  spoolFiles = filesUnder(path.join(sb.dir, "state")).concat(filesUnder(sb.home).filter((f) => f.includes("spool")));
+  spoolFiles = filesUnder(path.join(sb.dir, "state")).concat(
+    filesUnder(sb.home).filter((f) => f.includes("spool")),
+  );
   spoolText = spoolFiles.map((f) => readFileSync(f, "latin1")).join("\n");
   rmSync(db);
   renameSync(`${db}.aside`, db);
@@ -63,10 +76,18 @@ beforeAll(() => {
   const store = openStore({ home: sb.home });
   try {
     const id = store.listJournals()[0]?.id as string;
-    const parts: string[] = [JSON.stringify(store.listJournals()), JSON.stringify(store.events(id))];
+    const parts: string[] = [
+      JSON.stringify(store.listJournals()),
+      JSON.stringify(store.events(id)),
+    ];
     for (const e of store.events(id)) {
       if (e.payload.kind === "command" && e.payload.outputId) {
-        parts.push(store.readOutput(e.payload.outputId).map((c) => c.data).join(""));
+        parts.push(
+          store
+            .readOutput(e.payload.outputId)
+            .map((c) => c.data)
+            .join(""),
+        );
       }
     }
     storedText = parts.join("\n");

@@ -19,14 +19,20 @@ function tmpfsHome(sizeKb: number): void {
     execFileSync("mount", ["-t", "tmpfs", "-o", `size=${sizeKb}k`, "tmpfs", sb.home]);
     mounts.push(sb.home);
   } catch (err) {
-    throw new Error(`these tests mount a tmpfs and need root with CAP_SYS_ADMIN (run as root): ${(err as Error).message}`);
+    throw new Error(
+      `these tests mount a tmpfs and need root with CAP_SYS_ADMIN (run as root): ${(err as Error).message}`,
+    );
   }
 }
 
 function commands(): JournalEvent[] {
   const r = stacklog(sb, ["log", "--kind", "command", "--json"]);
   expect(r.status, r.stderr).toBe(0);
-  return r.stdout.trim().split("\n").filter(Boolean).map((l) => JSON.parse(l) as JournalEvent);
+  return r.stdout
+    .trim()
+    .split("\n")
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as JournalEvent);
 }
 
 function runThroughTrouble(): void {
@@ -35,18 +41,24 @@ function runThroughTrouble(): void {
   expect(r.stdout).toBe("through-trouble\n");
   const lines = r.stderr.trim().split("\n");
   expect(lines).toHaveLength(1);
-  expect(lines[0]).toMatch(/^stacklog: store unavailable \(.+\); this command's record is kept in the spool/);
+  expect(lines[0]).toMatch(
+    /^stacklog: store unavailable \(.+\); this command's record is kept in the spool/,
+  );
   const note = stacklog(sb, ["note", "noted while the store was down"]);
   expect(note.status).toBe(0);
   expect(note.stderr).toMatch(/kept in .*spool/);
 }
 
 function expectStoredLater(): void {
-  const st = stacklogJson<{ store: { ok: boolean }; spooled: number; drained: number }>(sb, ["status"]);
+  const st = stacklogJson<{ store: { ok: boolean }; spooled: number; drained: number }>(sb, [
+    "status",
+  ]);
   expect(st.store.ok).toBe(true);
   expect(st.drained).toBeGreaterThanOrEqual(3);
   expect(st.spooled).toBe(0);
-  const cmd = commands().find((e) => e.payload.kind === "command" && e.payload.line.includes("through-trouble"));
+  const cmd = commands().find(
+    (e) => e.payload.kind === "command" && e.payload.line.includes("through-trouble"),
+  );
   expect(cmd?.payload).toMatchObject({ exitStatus: 7 });
   const shown = stacklog(sb, ["show", String(cmd?.seq)]);
   expect(shown.stdout).toContain("through-trouble");
@@ -72,11 +84,19 @@ describe("when the store cannot be written, the command still runs and its recor
     tmpfsHome(1024);
     stacklogJson(sb, ["start", "--title", "disk full"]);
     try {
-      execFileSync("dd", ["if=/dev/zero", `of=${path.join(sb.home, "filler")}`, "bs=64k"], { stdio: "ignore" });
+      execFileSync("dd", ["if=/dev/zero", `of=${path.join(sb.home, "filler")}`, "bs=64k"], {
+        stdio: "ignore",
+      });
     } catch {
       // dd stops with "No space left on device": that is the point
     }
-    const r = stacklog(sb, ["run", "--", "bash", "-c", "seq 1 200000 | tail -1; echo through-trouble; exit 7"]);
+    const r = stacklog(sb, [
+      "run",
+      "--",
+      "bash",
+      "-c",
+      "seq 1 200000 | tail -1; echo through-trouble; exit 7",
+    ]);
     expect(r.status).toBe(7);
     expect(r.stdout).toBe("200000\nthrough-trouble\n");
     expect(r.stderr).toContain("store unavailable");
@@ -84,7 +104,9 @@ describe("when the store cannot be written, the command still runs and its recor
     rmSync(path.join(sb.home, "filler"));
     const st = stacklogJson<{ drained: number }>(sb, ["status"]);
     expect(st.drained).toBeGreaterThanOrEqual(2);
-    const cmd = commands().find((e) => e.payload.kind === "command" && e.payload.line.includes("through-trouble"));
+    const cmd = commands().find(
+      (e) => e.payload.kind === "command" && e.payload.line.includes("through-trouble"),
+    );
     expect(cmd?.payload).toMatchObject({ exitStatus: 7 });
     expect(stacklog(sb, ["show", String(cmd?.seq)]).stdout).toContain("200000");
   });
@@ -92,13 +114,20 @@ describe("when the store cannot be written, the command still runs and its recor
   it("survives a store locked by another process", async () => {
     sb = sandbox({ STACKLOG_BUSY_TIMEOUT_MS: "300" });
     stacklogJson(sb, ["start", "--title", "locked"]);
-    const holder = spawn(process.execPath, ["-e", `
+    const holder = spawn(
+      process.execPath,
+      [
+        "-e",
+        `
       const D = require(${JSON.stringify(path.join(ROOT, "node_modules", "better-sqlite3"))});
       const db = new D(${JSON.stringify(path.join(sb.home, "stacklog.db"))});
       db.exec("BEGIN EXCLUSIVE");
       process.stdout.write("locked\\n");
       process.stdin.on("data", () => { db.exec("COMMIT"); db.close(); process.exit(0); });
-    `], { stdio: ["pipe", "pipe", "inherit"] });
+    `,
+      ],
+      { stdio: ["pipe", "pipe", "inherit"] },
+    );
     await new Promise<void>((resolve) => holder.stdout.once("data", () => resolve()));
     try {
       runThroughTrouble();

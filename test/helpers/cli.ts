@@ -45,7 +45,11 @@ export interface CliResult {
 }
 
 /** Runs `stacklog ARGS` to completion with pipes. */
-export function stacklog(sb: Sandbox, args: string[], opts: { input?: string; cwd?: string; env?: Record<string, string> } = {}): CliResult {
+export function stacklog(
+  sb: Sandbox,
+  args: string[],
+  opts: { input?: string; cwd?: string; env?: Record<string, string> } = {},
+): CliResult {
   const r = spawnSync(process.execPath, [...NODE_ARGS, ...args], {
     cwd: opts.cwd ?? sb.dir,
     env: { ...sb.env, ...opts.env },
@@ -57,7 +61,11 @@ export function stacklog(sb: Sandbox, args: string[], opts: { input?: string; cw
 }
 
 /** Runs a stacklog verb and parses its --json output, failing loudly with stderr otherwise. */
-export function stacklogJson<T = unknown>(sb: Sandbox, args: string[], opts: { input?: string } = {}): T {
+export function stacklogJson<T = unknown>(
+  sb: Sandbox,
+  args: string[],
+  opts: { input?: string } = {},
+): T {
   const r = stacklog(sb, [...args, "--json"], opts);
   if (r.status !== 0) throw new Error(`stacklog ${args.join(" ")} exited ${r.status}: ${r.stderr}`);
   return JSON.parse(r.stdout) as T;

@@ -9,7 +9,11 @@ export interface Terminal {
   exited: Promise<{ exitCode: number; signal?: number }>;
 }
 
-export function terminal(sb: Sandbox, args: string[], opts: { cols?: number; rows?: number } = {}): Terminal {
+export function terminal(
+  sb: Sandbox,
+  args: string[],
+  opts: { cols?: number; rows?: number } = {},
+): Terminal {
   const pty = spawn(process.execPath, [...NODE_ARGS, ...args], {
     cols: opts.cols ?? 100,
     rows: opts.rows ?? 30,
@@ -20,12 +24,15 @@ export function terminal(sb: Sandbox, args: string[], opts: { cols?: number; row
   pty.onData((d) => {
     text += d;
   });
-  const exited = new Promise<{ exitCode: number; signal?: number }>((resolve) => pty.onExit(resolve));
+  const exited = new Promise<{ exitCode: number; signal?: number }>((resolve) =>
+    pty.onExit(resolve),
+  );
   const waitFor = async (want: string | RegExp, timeoutMs = 20_000): Promise<void> => {
     const start = Date.now();
     const seen = () => (typeof want === "string" ? text.includes(want) : want.test(text));
     while (!seen()) {
-      if (Date.now() - start > timeoutMs) throw new Error(`terminal never showed ${want}; it showed:\n${text}`);
+      if (Date.now() - start > timeoutMs)
+        throw new Error(`terminal never showed ${want}; it showed:\n${text}`);
       await new Promise((r) => setTimeout(r, 20));
     }
   };

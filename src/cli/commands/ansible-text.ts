@@ -18,12 +18,16 @@ export function ansibleTag(a: AnsibleSummary): string {
 export function ansibleText(a: AnsibleSummary): string {
   const out = [`  ${ansibleTag(a)}`];
   for (const f of a.findings) {
-    out.push(`  ${f.ignored ? "ignored" : f.status}: [${f.host}] ${f.play} / ${f.task}: ${f.message.split("\n")[0]}`);
+    out.push(
+      `  ${f.ignored ? "ignored" : f.status}: [${f.host}] ${f.play} / ${f.task}: ${f.message.split("\n")[0]}`,
+    );
   }
   if (a.recap.length) {
     out.push("  recap:");
     for (const r of a.recap) {
-      out.push(`    ${r.host.padEnd(24)} ok=${r.ok} changed=${r.changed} unreachable=${r.unreachable} failed=${r.failed} skipped=${r.skipped} rescued=${r.rescued} ignored=${r.ignored}`);
+      out.push(
+        `    ${r.host.padEnd(24)} ok=${r.ok} changed=${r.changed} unreachable=${r.unreachable} failed=${r.failed} skipped=${r.skipped} rescued=${r.rescued} ignored=${r.ignored}`,
+      );
     }
   }
   return out.join("\n");

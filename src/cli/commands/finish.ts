@@ -12,7 +12,13 @@ const ENDINGS: JournalStatus[] = ["completed", "abandoned", "rolled-back"];
 export async function run(args: Args, ctx: Ctx): Promise<Journal> {
   const status = str(args, "status") ?? "completed";
   if (!ENDINGS.includes(status as JournalStatus)) {
-    throw fail("BadValue", "--status", ENDINGS.join(" | "), "stacklog finish --status completed", status);
+    throw fail(
+      "BadValue",
+      "--status",
+      ENDINGS.join(" | "),
+      "stacklog finish --status completed",
+      status,
+    );
   }
   const store = openForRead(ctx);
   try {
@@ -22,9 +28,19 @@ export async function run(args: Args, ctx: Ctx): Promise<Journal> {
     const phases = store.events(id, { kinds: ["phase"] });
     const last = phases[phases.length - 1];
     if (last?.payload.kind === "phase" && last.payload.action === "begin") {
-      store.append({ journalId: id, time: ctx.now(), actor: ctx.actor, terminal: ctx.terminal, phase: last.payload.name, payload: { kind: "phase", action: "end", name: last.payload.name } });
+      store.append({
+        journalId: id,
+        time: ctx.now(),
+        actor: ctx.actor,
+        terminal: ctx.terminal,
+        phase: last.payload.name,
+        payload: { kind: "phase", action: "end", name: last.payload.name },
+      });
     }
-    const journal = store.updateJournal(id, { status: status as JournalStatus, endedAt: ctx.now() });
+    const journal = store.updateJournal(id, {
+      status: status as JournalStatus,
+      endedAt: ctx.now(),
+    });
     // The journal stays current, so `log`, `show` and late lessons still find it; `start` replaces it.
     if (readState(ctx.home).currentJournal === id) updateState(ctx.home, { currentPhase: null });
     return journal;

@@ -3,7 +3,10 @@ import type { Ctx } from "../context.js";
 /** ISO-like UTC time, to the second: `2026-11-25 09:14:03Z`. */
 export function utc(ms: number | null): string {
   if (ms === null) return "—";
-  return new Date(ms).toISOString().replace("T", " ").replace(/\.\d+Z$/, "Z");
+  return new Date(ms)
+    .toISOString()
+    .replace("T", " ")
+    .replace(/\.\d+Z$/, "Z");
 }
 
 /** `1h 02m`, `3m 05s`, `850 ms`. */
@@ -17,7 +20,16 @@ export function duration(ms: number | null): string {
   return `${Math.floor(m / 60)}h ${String(m % 60).padStart(2, "0")}m`;
 }
 
-const CODES = { red: 31, green: 32, yellow: 33, blue: 34, magenta: 35, cyan: 36, dim: 2, bold: 1 } as const;
+const CODES = {
+  red: 31,
+  green: 32,
+  yellow: 33,
+  blue: 34,
+  magenta: 35,
+  cyan: 36,
+  dim: 2,
+  bold: 1,
+} as const;
 
 /** Colours text for a terminal, or not at all (NO_COLOR, pipes, --json). */
 export function paint(ctx: Ctx, colour: keyof typeof CODES, text: string): string {

@@ -29,7 +29,13 @@ function readInput(ctx: Ctx, file: string): { full: string; bytes: Buffer } {
 }
 
 /** A recording's commands become command events of the journal, redacted on the way in. */
-function importRecording(store: JournalStore, ctx: Ctx, args: Args, full: string, bytes: Buffer): ImportSummary {
+function importRecording(
+  store: JournalStore,
+  ctx: Ctx,
+  args: Args,
+  full: string,
+  bytes: Buffer,
+): ImportSummary {
   const cast = importCast(bytes, { sourceName: full });
   const redaction = loadRedaction(ctx);
   const [problem] = redaction.unreadable;
@@ -38,7 +44,11 @@ function importRecording(store: JournalStore, ctx: Ctx, args: Args, full: string
   const phase = currentPhase(store, journalId);
   for (const imported of cast.commands) {
     // recordings carry fractional milliseconds; the journal keeps whole ones
-    const c = { ...imported, startedAt: Math.round(imported.startedAt), endedAt: Math.round(imported.endedAt) };
+    const c = {
+      ...imported,
+      startedAt: Math.round(imported.startedAt),
+      endedAt: Math.round(imported.endedAt),
+    };
     const writer = store.beginOutput();
     const stream = redaction.redactor.stream();
     let last = 0;
@@ -51,23 +61,60 @@ function importRecording(store: JournalStore, ctx: Ctx, args: Args, full: string
     if (rest) writer.write(rest, last);
     writer.end();
     store.append({
-      id: newId(c.startedAt), journalId, time: c.startedAt, actor: ctx.actor, terminal: null, phase,
-      payload: redactDeep({
-        kind: "command", line: c.line, argv: null, cwd: c.cwd ?? "", host: ctx.host, user: ctx.user, mode: "import",
-        startedAt: c.startedAt, endedAt: c.endedAt, durationMs: c.endedAt - c.startedAt, exitStatus: c.exitStatus,
-        signal: null, outputId: writer.id, outputBytes: writer.bytes, ...(c.partial ? { interrupted: true } : {}),
-      }, redaction.redactor),
+      id: newId(c.startedAt),
+      journalId,
+      time: c.startedAt,
+      actor: ctx.actor,
+      terminal: null,
+      phase,
+      payload: redactDeep(
+        {
+          kind: "command",
+          line: c.line,
+          argv: null,
+          cwd: c.cwd ?? "",
+          host: ctx.host,
+          user: ctx.user,
+          mode: "import",
+          startedAt: c.startedAt,
+          endedAt: c.endedAt,
+          durationMs: c.endedAt - c.startedAt,
+          exitStatus: c.exitStatus,
+          signal: null,
+          outputId: writer.id,
+          outputBytes: writer.bytes,
+          ...(c.partial ? { interrupted: true } : {}),
+        },
+        redaction.redactor,
+      ),
     });
   }
-  return { journal: store.getJournal(journalId), commands: cast.commands.length, splitBy: cast.splitBy, warnings: cast.warnings };
+  return {
+    journal: store.getJournal(journalId),
+    commands: cast.commands.length,
+    splitBy: cast.splitBy,
+    warnings: cast.warnings,
+  };
 }
 
 /** Imports a JSON export (all or nothing) or, with --format asciicast, a terminal recording. */
 export async function run(args: Args, ctx: Ctx): Promise<ImportSummary> {
   const file = args.positionals[0];
-  if (!file) throw fail("MissingArgument", "a file exported with `stacklog export`", "stacklog import upgrade.json");
+  if (!file)
+    throw fail(
+      "MissingArgument",
+      "a file exported with `stacklog export`",
+      "stacklog import upgrade.json",
+    );
   const format = str(args, "format") ?? "json";
-  if (format !== "json" && format !== "asciicast") throw fail("BadValue", "--format", "json | asciicast", "stacklog import --format asciicast session.cast", format);
+  if (format !== "json" && format !== "asciicast")
+    throw fail(
+      "BadValue",
+      "--format",
+      "json | asciicast",
+      "stacklog import --format asciicast session.cast",
+      format,
+    );
   const { full, bytes } = readInput(ctx, file);
   const store = openForRead(ctx);
   try {

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
+import { fail } from "../../errors/index.js";
 import type { EventKind, EventQuery, JournalEvent, JournalStore } from "../../journal/index.js";
 import { EVENT_KINDS } from "../../journal/index.js";
-import { fail } from "../../errors/index.js";
 import type { Ctx } from "../context.js";
 import { resolveJournal } from "../recorder.js";
 import { type Args, bool, list, str } from "../spec.js";
@@ -13,7 +13,8 @@ import { duration, paint, utc } from "./format.js";
 function query(args: Args): EventQuery {
   const kinds = list(args, "kind");
   for (const k of kinds) {
-    if (!EVENT_KINDS.includes(k as EventKind)) throw fail("BadValue", "--kind", EVENT_KINDS.join(", "), "stacklog log --kind note", k);
+    if (!EVENT_KINDS.includes(k as EventKind))
+      throw fail("BadValue", "--kind", EVENT_KINDS.join(", "), "stacklog log --kind note", k);
   }
   const q: EventQuery = {};
   if (kinds.length) q.kinds = kinds as EventKind[];
@@ -28,7 +29,11 @@ export function logLine(e: JournalEvent, ctx: Ctx): string {
   const p = e.payload;
   let body = eventTitle(p);
   if (p.kind === "command") {
-    const st = p.interrupted ? paint(ctx, "yellow", "interrupted") : p.exitStatus === 0 ? paint(ctx, "green", "ok") : paint(ctx, "red", `exit ${p.exitStatus}`);
+    const st = p.interrupted
+      ? paint(ctx, "yellow", "interrupted")
+      : p.exitStatus === 0
+        ? paint(ctx, "green", "ok")
+        : paint(ctx, "red", `exit ${p.exitStatus}`);
     const a = ansibleOf(p);
     body = `${paint(ctx, "bold", `$ ${p.line}`)}  ${st} ${paint(ctx, "dim", duration(p.durationMs))}${a ? paint(ctx, "dim", ` (${ansibleTag(a)})`) : ""}`;
   } else if (p.kind === "phase") body = paint(ctx, "magenta", `── ${body}`);
@@ -42,7 +47,13 @@ function print(events: JournalEvent[], ctx: Ctx): void {
   for (const e of events) ctx.stdout.write(ctx.json ? `${JSON.stringify(e)}\n` : logLine(e, ctx));
 }
 
-async function follow(store: JournalStore, id: string, q: EventQuery, from: number, ctx: Ctx): Promise<void> {
+async function follow(
+  store: JournalStore,
+  id: string,
+  q: EventQuery,
+  from: number,
+  ctx: Ctx,
+): Promise<void> {
   let seen = from;
   let stop = false;
   const onSignal = () => {

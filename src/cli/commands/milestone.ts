@@ -1,16 +1,23 @@
 import { fail } from "../../errors/index.js";
 import type { MilestonePayload } from "../../journal/index.js";
 import type { Ctx } from "../context.js";
-import { appendEvents, type Appended } from "../recorder.js";
+import { type Appended, appendEvents } from "../recorder.js";
 import { type Args, bool, str } from "../spec.js";
 import { describeAppended } from "./describe.js";
 
 /** Marks a moment, or the beginning / end of a window such as API downtime. */
 export async function run(args: Args, ctx: Ctx): Promise<Appended> {
   const name = args.positionals.join(" ").trim();
-  if (!name) throw fail("MissingArgument", "a milestone name", 'stacklog milestone "API downtime" --begin');
+  if (!name)
+    throw fail("MissingArgument", "a milestone name", 'stacklog milestone "API downtime" --begin');
   if (bool(args, "begin") && bool(args, "end")) {
-    throw fail("BadValue", "window", "--begin or --end, not both", 'stacklog milestone "API downtime" --end', "--begin --end");
+    throw fail(
+      "BadValue",
+      "window",
+      "--begin or --end, not both",
+      'stacklog milestone "API downtime" --end',
+      "--begin --end",
+    );
   }
   const payload: MilestonePayload = { kind: "milestone", name };
   if (bool(args, "begin")) payload.window = "begin";

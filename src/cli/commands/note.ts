@@ -5,7 +5,7 @@ import path from "node:path";
 import { fail } from "../../errors/index.js";
 import type { JournalStore, NoteKind, NotePayload } from "../../journal/index.js";
 import type { Ctx } from "../context.js";
-import { appendEvents, type Appended } from "../recorder.js";
+import { type Appended, appendEvents } from "../recorder.js";
 import { type Args, bool, str } from "../spec.js";
 import { describeAppended } from "./describe.js";
 
@@ -14,7 +14,13 @@ function noteKind(args: Args): NoteKind {
   const chosen = kinds.filter((k) => bool(args, k));
   if (str(args, "fix") !== undefined) chosen.push("fix");
   if (chosen.length > 1) {
-    throw fail("BadValue", "note kind", "at most one of --problem, --fix, --decision, --lesson, --question", "stacklog note --problem TEXT", chosen.map((k) => `--${k}`).join(" "));
+    throw fail(
+      "BadValue",
+      "note kind",
+      "at most one of --problem, --fix, --decision, --lesson, --question",
+      "stacklog note --problem TEXT",
+      chosen.map((k) => `--${k}`).join(" "),
+    );
   }
   return chosen[0] ?? "observation";
 }
@@ -60,10 +66,17 @@ export async function run(args: Args, ctx: Ctx): Promise<Appended> {
 }
 
 function problemId(store: JournalStore | null, journalId: string, ref: string, ctx: Ctx): string {
-  if (!store) throw fail("StoreUnwritable", ctx.home, "a fix names its problem, which needs the store");
+  if (!store)
+    throw fail("StoreUnwritable", ctx.home, "a fix names its problem, which needs the store");
   const problem = store.getEvent(journalId, ref);
   if (problem.payload.kind !== "note" || problem.payload.noteKind !== "problem") {
-    throw fail("BadValue", "--fix", "the number of a problem note", "stacklog note --fix 12 TEXT", `event ${ref} is a ${problem.payload.kind}`);
+    throw fail(
+      "BadValue",
+      "--fix",
+      "the number of a problem note",
+      "stacklog note --fix 12 TEXT",
+      `event ${ref} is a ${problem.payload.kind}`,
+    );
   }
   return problem.id;
 }

@@ -1,7 +1,7 @@
 import { fail } from "../../errors/index.js";
 import type { EventPayload } from "../../journal/index.js";
 import type { Ctx } from "../context.js";
-import { appendEvents, type Appended } from "../recorder.js";
+import { type Appended, appendEvents } from "../recorder.js";
 import { type Args, bool, str } from "../spec.js";
 import { describeAppended } from "./describe.js";
 
@@ -9,7 +9,8 @@ import { describeAppended } from "./describe.js";
 export async function run(args: Args, ctx: Ctx): Promise<Appended> {
   const name = args.positionals.join(" ").trim();
   const endOnly = bool(args, "end");
-  if (!name && !endOnly) throw fail("MissingArgument", "a phase name", 'stacklog phase "control plane"');
+  if (!name && !endOnly)
+    throw fail("MissingArgument", "a phase name", 'stacklog phase "control plane"');
   return appendEvents(ctx, str(args, "journal"), ({ phase }) => {
     const out: EventPayload[] = [];
     if (phase) out.push({ kind: "phase", action: "end", name: phase });

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { fail } from "../../errors/index.js";
-import { exportJekyll } from "../../publish/jekyll/index.js";
 import { publishSite } from "../../publish/index.js";
+import { exportJekyll } from "../../publish/jekyll/index.js";
 import type { Ctx } from "../context.js";
 import { loadRedaction } from "../redaction.js";
 import { type Args, list, str } from "../spec.js";
@@ -20,7 +20,9 @@ function progress(ctx: Ctx): ((done: number, total: number) => void) | undefined
   return (done, total) => {
     const width = 30;
     const filled = Math.round((done / Math.max(total, 1)) * width);
-    ctx.stderr.write(`\rpublishing [${"#".repeat(filled)}${"-".repeat(width - filled)}] ${done}/${total}${done >= total ? "\n" : ""}`);
+    ctx.stderr.write(
+      `\rpublishing [${"#".repeat(filled)}${"-".repeat(width - filled)}] ${done}/${total}${done >= total ? "\n" : ""}`,
+    );
   };
 }
 
@@ -32,28 +34,60 @@ export async function run(args: Args, ctx: Ctx): Promise<PublishSummary> {
   const out = str(args, "out");
   if (!out) throw fail("MissingArgument", "--out DIR", "stacklog publish --out /var/www/upgrades");
   const format = str(args, "format") ?? "html";
-  if (format !== "html" && format !== "jekyll") throw fail("BadValue", "--format", "html | jekyll", "stacklog publish --format jekyll --out site/", format);
+  if (format !== "html" && format !== "jekyll")
+    throw fail(
+      "BadValue",
+      "--format",
+      "html | jekyll",
+      "stacklog publish --format jekyll --out site/",
+      format,
+    );
   const redaction = loadRedaction(ctx);
-  for (const u of redaction.unreadable) ctx.warn(`cannot check for the values of an unreadable secret source: ${u.message}`);
+  for (const u of redaction.unreadable)
+    ctx.warn(`cannot check for the values of an unreadable secret source: ${u.message}`);
   const outDir = path.resolve(ctx.cwd, out);
   const journals = list(args, "journal");
   const store = openForRead(ctx);
   try {
     const scope = journals.length ? { journals } : {};
     if (format === "jekyll") {
-      const r = exportJekyll({ reader: store, outDir, secrets: redaction.secrets, ...scope, ...(str(args, "author") ? { author: str(args, "author") } : {}) });
+      const r = exportJekyll({
+        reader: store,
+        outDir,
+        secrets: redaction.secrets,
+        ...scope,
+        ...(str(args, "author") ? { author: str(args, "author") } : {}),
+      });
       return { format, outDir, files: r.files.length };
     }
     const onProgress = progress(ctx);
-    const r = publishSite({ reader: store, outDir, secrets: redaction.secrets, now: ctx.now, ...scope, ...(onProgress ? { onProgress } : {}) });
-    return { format, outDir, files: r.written, journalsRendered: r.journalsRendered, journalsSkipped: r.journalsSkipped };
+    const r = publishSite({
+      reader: store,
+      outDir,
+      secrets: redaction.secrets,
+      now: ctx.now,
+      ...scope,
+      ...(onProgress ? { onProgress } : {}),
+    });
+    return {
+      format,
+      outDir,
+      files: r.written,
+      journalsRendered: r.journalsRendered,
+      journalsSkipped: r.journalsSkipped,
+    };
   } finally {
     store.close();
   }
 }
 
 export function human(r: PublishSummary): string {
-  const skipped = r.journalsSkipped ? ` (${r.journalsSkipped} unchanged journal(s) not rendered again)` : "";
-  const open = r.format === "html" ? `\nOpen ${path.join(r.outDir, "index.html")} or serve the folder with any web server.` : "\nCopy the folder's contents into the site's repository.";
+  const skipped = r.journalsSkipped
+    ? ` (${r.journalsSkipped} unchanged journal(s) not rendered again)`
+    : "";
+  const open =
+    r.format === "html"
+      ? `\nOpen ${path.join(r.outDir, "index.html")} or serve the folder with any web server.`
+      : "\nCopy the folder's contents into the site's repository.";
   return `Published ${r.files} file(s) to ${r.outDir}${skipped}${open}\n`;
 }

@@ -11,13 +11,32 @@ import { type Args, bool, str } from "../spec.js";
  */
 export async function run(args: Args, ctx: Ctx): Promise<never> {
   const argv = args.rest.length ? args.rest : args.positionals;
-  if (argv.length === 0) throw fail("MissingArgument", "a command", "stacklog run -- kolla-ansible -i multinode prechecks");
+  if (argv.length === 0)
+    throw fail(
+      "MissingArgument",
+      "a command",
+      "stacklog run -- kolla-ansible -i multinode prechecks",
+    );
   const mode = bool(args, "pty") ? "pty" : bool(args, "pipe") ? "pipe" : "auto";
   const redaction = loadRedaction(ctx);
-  const recording = new CommandRecording(ctx, str(args, "journal"), argv, redaction, chooseMode({ mode, stdout: ctx.stdout }));
+  const recording = new CommandRecording(
+    ctx,
+    str(args, "journal"),
+    argv,
+    redaction,
+    chooseMode({ mode, stdout: ctx.stdout }),
+  );
   const result = await runCommand({
-    argv, cwd: ctx.cwd, env: ctx.env, stdin: ctx.stdin, stdout: ctx.stdout, stderr: ctx.stderr,
-    mode, redact: () => redaction.redactor.stream(), sink: recording.sink, now: ctx.now,
+    argv,
+    cwd: ctx.cwd,
+    env: ctx.env,
+    stdin: ctx.stdin,
+    stdout: ctx.stdout,
+    stderr: ctx.stderr,
+    mode,
+    redact: () => redaction.redactor.stream(),
+    sink: recording.sink,
+    now: ctx.now,
   });
   if (result.sinkError) ctx.warn(`output capture stopped: ${result.sinkError}`);
   recording.finish(result);

@@ -21,7 +21,12 @@ function info(p: string, kind?: string): SourceInfo {
 }
 
 function add(files: string[], ctx: Ctx): SourceInfo[] {
-  if (files.length === 0) throw fail("MissingArgument", "one or more files", "stacklog secrets add /etc/kolla/passwords.yml");
+  if (files.length === 0)
+    throw fail(
+      "MissingArgument",
+      "one or more files",
+      "stacklog secrets add /etc/kolla/passwords.yml",
+    );
   const state = readState(ctx.home);
   const added: SourceInfo[] = [];
   for (const f of files) {
@@ -45,10 +50,17 @@ export async function run(args: Args, ctx: Ctx): Promise<SourceInfo[]> {
   if (sub === "list" || sub === undefined) {
     return readState(ctx.home).secretSources.map((s) => info(s.path, s.kind));
   }
-  throw fail("BadValue", "subcommand", "add or list", "stacklog secrets add /etc/kolla/passwords.yml", sub);
+  throw fail(
+    "BadValue",
+    "subcommand",
+    "add or list",
+    "stacklog secrets add /etc/kolla/passwords.yml",
+    sub,
+  );
 }
 
 export function human(rows: SourceInfo[]): string {
-  if (rows.length === 0) return "No secret sources registered. Add one: stacklog secrets add /etc/kolla/passwords.yml\n";
+  if (rows.length === 0)
+    return "No secret sources registered. Add one: stacklog secrets add /etc/kolla/passwords.yml\n";
   return `${rows.map((r) => `${r.path}  ${r.kind}  ${r.readable ? `${r.values} values hidden` : "UNREADABLE — its values cannot be hidden"}`).join("\n")}\n`;
 }

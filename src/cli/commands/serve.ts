@@ -1,17 +1,35 @@
+import { fail } from "../../errors/index.js";
 import { startServer } from "../../server/index.js";
 import type { Ctx } from "../context.js";
 import { type Args, bool, str } from "../spec.js";
 import { openForRead } from "../store-access.js";
-import { fail } from "../../errors/index.js";
 
 /** Serves the pages live from the store until Ctrl-C; open pages update as events arrive. */
 export async function run(args: Args, ctx: Ctx): Promise<undefined> {
   const port = Number(str(args, "port") ?? 7300);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw fail("BadValue", "--port", "a port number 0–65535", "stacklog serve --port 7300", String(str(args, "port")));
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw fail(
+      "BadValue",
+      "--port",
+      "a port number 0–65535",
+      "stacklog serve --port 7300",
+      String(str(args, "port")),
+    );
   const store = openForRead(ctx);
   try {
-    const server = await startServer({ reader: store, port, host: str(args, "host") ?? "127.0.0.1", public: bool(args, "public"), storePath: store.path, onError: (err) => ctx.warn(`serve: ${(err as Error).message}`) });
-    ctx.stdout.write(ctx.json ? `${JSON.stringify({ url: server.url })}\n` : `stacklog serving ${ctx.home} at ${server.url}  (Ctrl-C to stop)\n`);
+    const server = await startServer({
+      reader: store,
+      port,
+      host: str(args, "host") ?? "127.0.0.1",
+      public: bool(args, "public"),
+      storePath: store.path,
+      onError: (err) => ctx.warn(`serve: ${(err as Error).message}`),
+    });
+    ctx.stdout.write(
+      ctx.json
+        ? `${JSON.stringify({ url: server.url })}\n`
+        : `stacklog serving ${ctx.home} at ${server.url}  (Ctrl-C to stop)\n`,
+    );
     await new Promise<void>((resolve) => {
       process.once("SIGINT", resolve);
       process.once("SIGTERM", resolve);

@@ -1,12 +1,12 @@
+import { fail } from "../../errors/index.js";
 import type { JournalEvent, OutputChunk } from "../../journal/index.js";
 import type { Ctx } from "../context.js";
 import { resolveJournal } from "../recorder.js";
 import { type Args, str } from "../spec.js";
-import { fail } from "../../errors/index.js";
 import { openForRead } from "../store-access.js";
 import { ansibleOf, ansibleText } from "./ansible-text.js";
-import { logLine } from "./log.js";
 import { duration, utc } from "./format.js";
+import { logLine } from "./log.js";
 
 export interface ShowResult {
   event: JournalEvent;
@@ -37,12 +37,24 @@ export async function run(args: Args, ctx: Ctx): Promise<ShowResult> {
 export function human(r: ShowResult, ctx: Ctx): string {
   const e = r.event;
   const p = e.payload;
-  const lines = [logLine(e, ctx).trimEnd(), `  id:     ${e.id}`, `  phase:  ${e.phase ?? "—"}`, `  actor:  ${e.actor}${e.terminal ? ` (${e.terminal})` : ""}`];
+  const lines = [
+    logLine(e, ctx).trimEnd(),
+    `  id:     ${e.id}`,
+    `  phase:  ${e.phase ?? "—"}`,
+    `  actor:  ${e.actor}${e.terminal ? ` (${e.terminal})` : ""}`,
+  ];
   if (p.kind === "command") {
-    lines.push(`  cwd:    ${p.cwd}`, `  host:   ${p.host}`, `  start:  ${utc(p.startedAt)}`, `  end:    ${utc(p.endedAt)} (${duration(p.durationMs)})`);
+    lines.push(
+      `  cwd:    ${p.cwd}`,
+      `  host:   ${p.host}`,
+      `  start:  ${utc(p.startedAt)}`,
+      `  end:    ${utc(p.endedAt)} (${duration(p.durationMs)})`,
+    );
     const a = ansibleOf(p);
     if (a) lines.push(ansibleText(a));
-    lines.push(`  status: ${p.exitStatus ?? "unknown"}${p.signal ? ` (${p.signal})` : ""}${p.interrupted ? " — stacklog stopped before the command ended" : ""}`);
+    lines.push(
+      `  status: ${p.exitStatus ?? "unknown"}${p.signal ? ` (${p.signal})` : ""}${p.interrupted ? " — stacklog stopped before the command ended" : ""}`,
+    );
   } else if (p.kind === "note" || p.kind === "amend") {
     lines.push("", p.text);
   }

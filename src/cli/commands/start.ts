@@ -9,7 +9,8 @@ import { openForRead } from "../store-access.js";
 /** Creates a journal (redacted like everything else) and makes it current. */
 export async function run(args: Args, ctx: Ctx): Promise<Journal> {
   const title = str(args, "title") ?? args.positionals.join(" ");
-  if (!title.trim()) throw fail("MissingArgument", "--title", 'stacklog start --title "Production Zed → 2023.1"');
+  if (!title.trim())
+    throw fail("MissingArgument", "--title", 'stacklog start --title "Production Zed → 2023.1"');
   const redaction = loadRedaction(ctx);
   const [problem] = redaction.unreadable;
   if (problem) throw problem;

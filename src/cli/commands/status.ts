@@ -23,26 +23,52 @@ export interface StatusResult {
 export async function run(args: Args, ctx: Ctx): Promise<StatusResult> {
   const unreadable = loadRedaction(ctx).unreadable.map((e) => e.message);
   const opened = tryOpen(ctx);
-  const base = { running: [], interruptedNow: 0, phase: null, counts: null, journal: null, unreadableSecretSources: unreadable };
+  const base = {
+    running: [],
+    interruptedNow: 0,
+    phase: null,
+    counts: null,
+    journal: null,
+    unreadableSecretSources: unreadable,
+  };
   if (!opened.ok) {
-    return { ...base, store: { path: ctx.home, ok: false, problem: opened.error.message }, spooled: spooledTotal(ctx), drained: 0 };
+    return {
+      ...base,
+      store: { path: ctx.home, ok: false, problem: opened.error.message },
+      spooled: spooledTotal(ctx),
+      drained: 0,
+    };
   }
   const store = opened.store;
   try {
     const interruptedNow = store.reapStale((pid) => pidAlive(pid), ctx.host).length;
     const ref = journalRef(ctx, str(args, "journal"));
     const journal = ref ? store.getJournal(ref) : null;
-    const result: StatusResult = { ...base, store: { path: ctx.home, ok: true, problem: null }, journal, interruptedNow, spooled: spooledTotal(ctx), drained: opened.drained };
+    const result: StatusResult = {
+      ...base,
+      store: { path: ctx.home, ok: true, problem: null },
+      journal,
+      interruptedNow,
+      spooled: spooledTotal(ctx),
+      drained: opened.drained,
+    };
     if (!journal) return result;
     const events = store.events(journal.id);
-    let commands = 0, failed = 0, problems = 0;
+    let commands = 0,
+      failed = 0,
+      problems = 0;
     for (const e of events) {
       if (e.payload.kind === "command") {
         commands++;
         if (e.payload.exitStatus !== 0) failed++;
       } else if (e.payload.kind === "note" && e.payload.noteKind === "problem") problems++;
     }
-    return { ...result, phase: currentPhase(store, journal.id), counts: { events: events.length, commands, failed, problems }, running: store.listRunning(journal.id) };
+    return {
+      ...result,
+      phase: currentPhase(store, journal.id),
+      counts: { events: events.length, commands, failed, problems },
+      running: store.listRunning(journal.id),
+    };
   } finally {
     store.close();
   }
@@ -50,8 +76,17 @@ export async function run(args: Args, ctx: Ctx): Promise<StatusResult> {
 
 export function human(s: StatusResult, ctx: Ctx): string {
   const out: string[] = [];
-  out.push(`store:    ${s.store.path}${s.store.ok ? "" : paint(ctx, "red", ` — UNAVAILABLE: ${s.store.problem}`)}`);
-  if (s.spooled) out.push(paint(ctx, "yellow", `spooled:  ${s.spooled} record(s) waiting; stored by the next call that can open the store`));
+  out.push(
+    `store:    ${s.store.path}${s.store.ok ? "" : paint(ctx, "red", ` — UNAVAILABLE: ${s.store.problem}`)}`,
+  );
+  if (s.spooled)
+    out.push(
+      paint(
+        ctx,
+        "yellow",
+        `spooled:  ${s.spooled} record(s) waiting; stored by the next call that can open the store`,
+      ),
+    );
   if (s.drained) out.push(`stored:   ${s.drained} spooled record(s) just now`);
   for (const u of s.unreadableSecretSources) out.push(paint(ctx, "red", `secrets:  ${u}`));
   if (!s.journal) {
@@ -60,10 +95,24 @@ export function human(s: StatusResult, ctx: Ctx): string {
   }
   const j = s.journal;
   const now = ctx.now();
-  out.push(`journal:  ${j.id} — ${j.title}`, `status:   ${j.status}, started ${utc(j.startedAt)}, ${duration((j.endedAt ?? now) - (j.startedAt ?? j.createdAt))}`);
+  out.push(
+    `journal:  ${j.id} — ${j.title}`,
+    `status:   ${j.status}, started ${utc(j.startedAt)}, ${duration((j.endedAt ?? now) - (j.startedAt ?? j.createdAt))}`,
+  );
   out.push(`phase:    ${s.phase ?? "—"}`);
-  if (s.counts) out.push(`events:   ${s.counts.events} (${s.counts.commands} commands, ${s.counts.failed} failed, ${s.counts.problems} problems)`);
-  if (s.interruptedNow) out.push(paint(ctx, "yellow", `recorded: ${s.interruptedNow} command(s) as interrupted (their stacklog process is gone)`));
-  for (const r of s.running) out.push(`running:  $ ${r.line} (pid ${r.pid} on ${r.host}, since ${utc(r.startedAt)})`);
+  if (s.counts)
+    out.push(
+      `events:   ${s.counts.events} (${s.counts.commands} commands, ${s.counts.failed} failed, ${s.counts.problems} problems)`,
+    );
+  if (s.interruptedNow)
+    out.push(
+      paint(
+        ctx,
+        "yellow",
+        `recorded: ${s.interruptedNow} command(s) as interrupted (their stacklog process is gone)`,
+      ),
+    );
+  for (const r of s.running)
+    out.push(`running:  $ ${r.line} (pid ${r.pid} on ${r.host}, since ${utc(r.startedAt)})`);
   return `${out.join("\n")}\n`;
 }

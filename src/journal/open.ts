@@ -1,0 +1,53 @@
+import { existsSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import { fail } from "../errors/index.js";
+import { STORE_FILE } from "./home.js";
+import { ulidSource } from "./ids.js";
+import { checkVersion, migrate } from "./migrations.js";
+import { buildStore } from "./store.js";
+import { storeError } from "./store-errors.js";
+import type { JournalStore } from "./store-types.js";
+
+export interface OpenOptions {
+  /** The store's folder (see resolveHome); created with mode 0700 when missing. */
+  home: string;
+  now?: () => number;
+  /** How long to wait for another process's write lock before StoreLocked (default 5000). */
+  busyTimeoutMs?: number;
+  /** Open without writing anything (no folder creation, no migration). */
+  readonly?: boolean;
+  /** Id generator (default: monotonic ULIDs seeded by `now`). */
+  ids?: () => string;
+}
+
+function configure(db: Database.Database, readonly: boolean): void {
+  if (!readonly) db.pragma("journal_mode = WAL");
+  db.pragma("foreign_keys = ON");
+  // In WAL mode NORMAL survives process crashes (kill -9); only a power cut can lose the last commits.
+  db.pragma("synchronous = NORMAL");
+}
+
+/**
+ * Opens (creating and migrating when needed) the SQLite store `<home>/stacklog.db`.
+ * Fails with StoreLocked, StoreCorrupt, StoreUnwritable, StoreTooNew or StoreNotFound.
+ */
+export function openStore(opts: OpenOptions): JournalStore {
+  const path = join(opts.home, STORE_FILE);
+  const busyMs = opts.busyTimeoutMs ?? 5000;
+  const now = opts.now ?? Date.now;
+  const readonly = opts.readonly ?? false;
+  let db: Database.Database | null = null;
+  try {
+    if (readonly && !existsSync(path)) throw fail("StoreNotFound", path);
+    if (!readonly) mkdirSync(opts.home, { recursive: true, mode: 0o700 });
+    db = new Database(path, { readonly, fileMustExist: readonly, timeout: busyMs });
+    configure(db, readonly);
+    if (readonly) checkVersion(db, path);
+    else migrate(db, path, now);
+    return buildStore({ db, path, now, nextId: opts.ids ?? ulidSource(now), busyMs });
+  } catch (err) {
+    db?.close();
+    throw storeError(err, path, busyMs);
+  }
+}
