@@ -44,7 +44,7 @@ export const catalogue = {
   StoreLocked: (path: string, ms: number) => ({
     title: "Store locked",
     message: `The store ${path} stayed locked by another process for ${ms} ms.`,
-    hint: "Another stacklog is writing a long change; try again. If no stacklog is running, the lock is stale: check `fuser ${path}`.",
+    hint: `Another stacklog is writing a long change; try again. If no stacklog is running, find what holds it: fuser ${path}`,
     storeState: UNCHANGED,
     exitCode: 4,
   }),
