@@ -53,7 +53,11 @@ function runStore(
   const cpuSecs = (cpu.user + cpu.system) / 1e6;
   store.close();
   rmSync(home, { recursive: true, force: true });
-  return { mbs: total / 1e6 / secs, cpuMBs: total / 1e6 / cpuSecs, rssGrowthMB: (peak - rss0) / 1e6 };
+  return {
+    mbs: total / 1e6 / secs,
+    cpuMBs: total / 1e6 / cpuSecs,
+    rssGrowthMB: (peak - rss0) / 1e6,
+  };
 }
 
 function runFile(chunks: string[], total: number): number {

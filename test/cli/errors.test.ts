@@ -28,21 +28,38 @@ describe("bad input gets a clear error", () => {
     [["frobnicate"], 2, ["Unknown command", "frobnicate", "stacklog --help"]],
     [["show", "999"], 3, ["Unknown event", "999"]],
     [["log", "--journal", "NOSUCHJOURNAL"], 3, ["Unknown journal", "stacklog list"]],
-    [["finish", "--status", "done"], 2, ["expected: completed | abandoned | rolled-back", "received: done"]],
+    [
+      ["finish", "--status", "done"],
+      2,
+      ["expected: completed | abandoned | rolled-back", "received: done"],
+    ],
     [["log", "--kind", "notes"], 2, ["--kind", "received: notes"]],
-    [["secrets", "add", "/nonexistent/passwords.yml"], 5, ["Secret source unreadable", "/nonexistent/passwords.yml"]],
+    [
+      ["secrets", "add", "/nonexistent/passwords.yml"],
+      5,
+      ["Secret source unreadable", "/nonexistent/passwords.yml"],
+    ],
     [["secrets", "add", "broken.yml"], 5, ["Malformed YAML", "broken.yml:1:20:"]],
     [["import", "package.json"], 5, ["Malformed import", "package.json", "store: "]],
     [["note"], 2, ["Empty note"]],
-  ])("stacklog %j", (args, status, says) => expectClear(args as string[], status as number, ...(says as string[])));
+  ])("stacklog %j", (args, status, says) =>
+    expectClear(args as string[], status as number, ...(says as string[])),
+  );
 
   it("says the store is locked, and that nothing changed, when another writer holds it too long (reads still work)", async () => {
-    const holder = spawn(process.execPath, ["-e", `
+    const holder = spawn(
+      process.execPath,
+      [
+        "-e",
+        `
       const D = require(${JSON.stringify(path.join(ROOT, "node_modules", "better-sqlite3"))});
       const db = new D(${JSON.stringify(path.join(sb.home, "stacklog.db"))});
       db.exec("BEGIN EXCLUSIVE"); process.stdout.write("locked\\n");
       process.stdin.on("data", () => { db.exec("COMMIT"); process.exit(0); });
-    `], { stdio: ["pipe", "pipe", "inherit"] });
+    `,
+      ],
+      { stdio: ["pipe", "pipe", "inherit"] },
+    );
     await new Promise((r) => holder.stdout.once("data", r));
     try {
       expectClear(["finish"], 4, "Store locked", "store: Nothing was written");

@@ -24,9 +24,13 @@ describe("stacklog log --follow", () => {
       }
     };
     await waitFor("before following");
-    stacklog(sb, ["note", "from alice"], { env: { STACKLOG_USER: "alice", STACKLOG_TERMINAL: "pts/1" } });
+    stacklog(sb, ["note", "from alice"], {
+      env: { STACKLOG_USER: "alice", STACKLOG_TERMINAL: "pts/1" },
+    });
     await waitFor("alice@deploy");
-    stacklog(sb, ["run", "--", "echo", "from bob"], { env: { STACKLOG_USER: "bob", STACKLOG_HOST: "ctl-1", STACKLOG_TERMINAL: "pts/7" } });
+    stacklog(sb, ["run", "--", "echo", "from bob"], {
+      env: { STACKLOG_USER: "bob", STACKLOG_HOST: "ctl-1", STACKLOG_TERMINAL: "pts/7" },
+    });
     await waitFor("bob@ctl-1");
     follow.kill("SIGINT");
     expect(await new Promise((r) => follow.once("exit", r))).toBe(0);
@@ -35,7 +39,10 @@ describe("stacklog log --follow", () => {
     expect(lines[0]).toMatch(/rtp@deploy +observation: before following/);
     expect(lines[1]).toMatch(/alice@deploy +observation: from alice/);
     expect(lines[2], seen).toMatch(/bob@ctl-1 +\$ echo 'from bob' +ok/);
-    const events = stacklog(sb, ["log", "--json"]).stdout.trim().split("\n").map((l) => JSON.parse(l) as { actor: string; terminal: string | null });
+    const events = stacklog(sb, ["log", "--json"])
+      .stdout.trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { actor: string; terminal: string | null });
     expect(events.map((e) => [e.actor, e.terminal])).toEqual([
       ["rtp@deploy", null],
       ["alice@deploy", "pts/1"],
