@@ -231,6 +231,42 @@ export const catalogue = {
     hint: "Point at a clone of https://opendev.org/openstack/releases (it holds data/series_status.yaml and deliverables/).",
     exitCode: 5,
   }),
+  CloudNotFound: (cloud: string, searched: string) => ({
+    title: "Unknown cloud",
+    message: `No cloud named "${cloud}" in ${searched}.`,
+    hint: "Check the name under `clouds:` in clouds.yaml, or unset OS_CLOUD and use OS_AUTH_URL and friends.",
+    exitCode: 3,
+  }),
+  CloudConfigMissing: (searched: string) => ({
+    title: "No cloud configured",
+    message: `No cloud was named (--cloud, OS_CLOUD) and OS_AUTH_URL is not set; looked for clouds.yaml in ${searched}.`,
+    hint: "Pass --cloud NAME from clouds.yaml, set OS_CLOUD, or source an openrc file (OS_AUTH_URL, OS_USERNAME, ...).",
+    exitCode: 2,
+  }),
+  CloudConfigIncomplete: (cloud: string, missing: string) => ({
+    title: "Cloud configuration incomplete",
+    message: `The configuration of ${cloud} has no ${missing}.`,
+    hint: "Add it to clouds.yaml (secrets may go in secure.yaml) or set the matching OS_* variable.",
+    exitCode: 2,
+  }),
+  CloudAuthFailed: (cloud: string, authUrl: string, detail: string) => ({
+    title: "Cloud authentication failed",
+    message: `Keystone at ${authUrl} refused the credentials of ${cloud} (${detail}).`,
+    hint: "Check the user name, password or application credential, and the user and project domains; `openstack token issue` with the same settings should fail the same way.",
+    exitCode: 5,
+  }),
+  CloudTokenInvalid: (cloud: string, authUrl: string, detail: string) => ({
+    title: "Cloud token expired or invalid",
+    message: `Keystone at ${authUrl} did not accept the token of ${cloud} (${detail}).`,
+    hint: "Tokens expire (one hour by default) and are revoked on logout: get a new one with `openstack token issue`, or authenticate with a password or application credential.",
+    exitCode: 5,
+  }),
+  CloudUnreachable: (cloud: string, authUrl: string, detail: string) => ({
+    title: "Keystone unreachable",
+    message: `Could not reach Keystone of ${cloud} at ${authUrl} (${detail}).`,
+    hint: "Check the auth URL, the network path (VPN, proxy) and, for TLS errors, the CA bundle (cacert / OS_CACERT).",
+    exitCode: 1,
+  }),
 } satisfies Record<string, (...args: never[]) => ErrorDetails>;
 
 export type ErrorName = keyof typeof catalogue;
