@@ -251,6 +251,52 @@ export const VERBS: VerbSpec[] = [
     load: () => import("./commands/secrets.js"),
   },
   {
+    name: "snapshot",
+    summary: "record the deployment's configuration or the live cloud's state (before and after)",
+    usage:
+      "stacklog snapshot config [DIR] [--tool T] [--label L] | stacklog snapshot cloud [--os-cloud NAME] [--label L]",
+    description:
+      "config reads kolla-ansible (/etc/kolla), Kayobe or OpenStack-Ansible configuration; passwords files are registered as secret sources and only their keys are kept. cloud reads the APIs read-only, authenticating like the openstack CLI (clouds.yaml, secure.yaml, OS_* variables).",
+    flags: {
+      ...J,
+      tool: {
+        type: "string",
+        value: "TOOL",
+        description: "kolla-ansible, kayobe or openstack-ansible (default: detected)",
+      },
+      label: {
+        type: "string",
+        value: "TEXT",
+        description: "a name for this snapshot, e.g. before or after",
+      },
+      "os-cloud": {
+        type: "string",
+        value: "NAME",
+        description: "cloud from clouds.yaml (default $OS_CLOUD)",
+      },
+      timeout: {
+        type: "string",
+        value: "SECONDS",
+        description: "per-request timeout for cloud (default 10)",
+      },
+    },
+    examples: [
+      "stacklog snapshot config /etc/kolla --label before",
+      "stacklog snapshot cloud --os-cloud prod --label before",
+      "stacklog snapshot config /etc/kolla --label after",
+    ],
+    load: () => import("./commands/snapshot.js"),
+  },
+  {
+    name: "diff",
+    summary:
+      "what changed between two snapshots (variables, overrides, image tags, API versions, services)",
+    usage: "stacklog diff BEFORE AFTER",
+    flags: J,
+    examples: ["stacklog diff 3 41", "stacklog diff 3 41 --json"],
+    load: () => import("./commands/diff.js"),
+  },
+  {
     name: "serve",
     summary: "serve the journeys, accounts, lessons and search as a live local web site",
     usage: "stacklog serve [--port 7300] [--host 127.0.0.1] [--public]",
