@@ -1,4 +1,4 @@
-import type { GitRunner } from "./git-read.js";
+import type { GitStarter } from "./git-run.js";
 
 /** A change to one file relative to one parent, the way reno's tree diff reports it. */
 export interface FileChange {
@@ -11,29 +11,40 @@ export interface FileChange {
 const ZERO = /^0+$/;
 
 /**
- * Changes under `notesDir` per commit, for every commit reachable from any ref, in one
- * `git log` pass. Merges get one change per parent for each path that differs from all of
- * them (git's combined diff), as reno's merge diff does; renames are not detected here
- * because reno pairs adds and deletes by note id itself.
+ * Changes under `notesDir` per commit, for every commit reachable from any ref. Merges get one
+ * change per parent for each path that differs from all of them (git's combined diff), as
+ * reno's merge diff does; renames are not detected here because reno pairs adds and deletes by
+ * note id itself. Plain commits and merges are read by two `git log` passes run side by side:
+ * together they cost less than one pass computing combined diffs for every commit.
  */
-export function readNoteChanges(run: GitRunner, notesDir: string): Map<string, FileChange[][]> {
+export async function readNoteChanges(
+  start: GitStarter,
+  notesDir: string,
+): Promise<Map<string, FileChange[][]>> {
   const dir = `${notesDir.replace(/\/+$/, "")}/`;
-  const args = [
-    "log",
-    "--all",
-    "--full-history",
-    "--no-renames",
-    "--no-ext-diff",
-    "-c",
-    "--raw",
-    "--no-abbrev",
-    "-z",
-    "--format=%x01%H",
-    "--",
-    dir,
-  ];
+  const log = (only: string[]) =>
+    start([
+      "log",
+      "--all",
+      "--full-history",
+      "--no-renames",
+      "--no-ext-diff",
+      ...only,
+      "--raw",
+      "--no-abbrev",
+      "-z",
+      "--format=%x01%H",
+      "--",
+      dir,
+    ]);
+  const passes = await Promise.all([log(["--no-merges"]), log(["--merges", "-c"])]);
   const out = new Map<string, FileChange[][]>();
-  for (const chunk of run(args).toString("utf8").split("\x01")) {
+  for (const pass of passes) parseLog(pass.toString("utf8"), out);
+  return out;
+}
+
+function parseLog(text: string, out: Map<string, FileChange[][]>): void {
+  for (const chunk of text.split("\x01")) {
     if (!chunk) continue;
     const tokens = chunk.split("\0");
     const sha = tokens[0] as string;
@@ -47,7 +58,6 @@ export function readNoteChanges(run: GitRunner, notesDir: string): Map<string, F
     }
     if (changes.length) out.set(sha, changes);
   }
-  return out;
 }
 
 // `:100644 100644 <old> <new> M` for one parent; `::m1 m2 m <o1> <o2> <new> MM` for a merge.

@@ -1,31 +1,4 @@
-import { spawnSync } from "node:child_process";
-import { fail } from "../../errors/index.js";
-
-/** Runs git in a repository and returns its raw standard output. */
-export type GitRunner = (args: string[], input?: string) => Buffer;
-
-/** The production runner: real git through child_process, output kept as bytes. */
-export function gitRunner(repo: string, git = "git"): GitRunner {
-  return (args, input) => {
-    const r = spawnSync(git, ["-C", repo, ...args], {
-      input,
-      maxBuffer: 1 << 30,
-      stdio: ["pipe", "pipe", "pipe"],
-    });
-    if (r.error) throw fail("CommandNotFound", git);
-    if (r.status !== 0) {
-      const said = r.stderr.toString().trim();
-      throw fail(
-        "BadValue",
-        "release-note repository",
-        `a git repository (git ${args[0]} said: ${said})`,
-        "/srv/kolla-ansible",
-        repo,
-      );
-    }
-    return r.stdout;
-  };
-}
+import type { GitStarter } from "./git-run.js";
 
 /** A ref as reno sees it: its full name, the commit it ends at, and (tags) its date. */
 export interface RefInfo {
@@ -36,11 +9,11 @@ export interface RefInfo {
 }
 
 /** Every branch, remote and tag ref, peeled to commits; refs to trees or blobs are left out. */
-export function readRefs(run: GitRunner): RefInfo[] {
+export async function readRefs(start: GitStarter): Promise<RefInfo[]> {
   const fmt =
     "%(refname)%00%(objecttype)%00%(objectname)%00%(*objecttype)%00%(*objectname)%00%(taggerdate:unix)%00%(committerdate:unix)";
   const out: RefInfo[] = [];
-  for (const line of run(["for-each-ref", `--format=${fmt}`])
+  for (const line of (await start(["for-each-ref", `--format=${fmt}`]))
     .toString("utf8")
     .split("\n")) {
     if (!line) continue;
@@ -54,8 +27,8 @@ export function readRefs(run: GitRunner): RefInfo[] {
 }
 
 /** The commit HEAD points at. */
-export function readHead(run: GitRunner): string {
-  return run(["rev-parse", "--verify", "HEAD^{commit}"]).toString("utf8").trim();
+export async function readHead(start: GitStarter): Promise<string> {
+  return (await start(["rev-parse", "--verify", "HEAD^{commit}"])).toString("utf8").trim();
 }
 
 /** One commit of the graph: commit time and parents in order. */
@@ -65,9 +38,9 @@ export interface CommitNode {
 }
 
 /** The whole commit graph reachable from any ref, in one `git rev-list` call. */
-export function readGraph(run: GitRunner): Map<string, CommitNode> {
+export async function readGraph(start: GitStarter): Promise<Map<string, CommitNode>> {
   const graph = new Map<string, CommitNode>();
-  const text = run(["rev-list", "--all", "--parents", "--timestamp"]).toString("latin1");
+  const text = (await start(["rev-list", "--all", "--parents", "--timestamp"])).toString("latin1");
   for (const line of text.split("\n")) {
     if (!line) continue;
     const parts = line.split(" ");
@@ -77,11 +50,11 @@ export function readGraph(run: GitRunner): Map<string, CommitNode> {
 }
 
 /** Contents of blobs by id, fetched in one `git cat-file --batch` call. */
-export function readBlobs(run: GitRunner, shas: string[]): Map<string, Buffer> {
+export async function readBlobs(start: GitStarter, shas: string[]): Promise<Map<string, Buffer>> {
   const out = new Map<string, Buffer>();
   const unique = [...new Set(shas)];
   if (unique.length === 0) return out;
-  const buf = run(["cat-file", "--batch"], `${unique.join("\n")}\n`);
+  const buf = await start(["cat-file", "--batch"], `${unique.join("\n")}\n`);
   let pos = 0;
   while (pos < buf.length) {
     const nl = buf.indexOf(10, pos);

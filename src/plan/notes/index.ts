@@ -1,5 +1,6 @@
 import { fail } from "../../errors/index.js";
-import { gitRunner, readBlobs } from "./git-read.js";
+import { readBlobs } from "./git-read.js";
+import { gitRunners } from "./git-run.js";
 import { parseNote } from "./note-parse.js";
 import { type NotesByVersion, notesByVersion } from "./scanner.js";
 import type { ReleaseNote, ScanOptions, ScanResult } from "./types.js";
@@ -14,12 +15,13 @@ export type { ReleaseNote, ScanOptions, ScanResult } from "./types.js";
  * kept by id; pre-releases folded into their final release; unreleased notes under
  * `<last tag>-<commits since>`. `from` (exclusive) and `to` (inclusive) pick a range of
  * versions; `earliestVersion` is reno's own lower bound. Unreadable notes become warnings.
+ * git is run as a few processes side by side, hence the promise.
  */
-export function scanNotes(opts: ScanOptions, git = "git"): ScanResult {
+export async function scanNotes(opts: ScanOptions, git = "git"): Promise<ScanResult> {
   const warnings: string[] = [];
-  const run = gitRunner(opts.repo, git);
-  const scanned = notesByVersion(
-    run,
+  const runners = gitRunners(opts.repo, git);
+  const scanned = await notesByVersion(
+    runners,
     {
       branch: opts.branch,
       notesDir: opts.notesDir ?? "releasenotes/notes",
@@ -28,8 +30,8 @@ export function scanNotes(opts: ScanOptions, git = "git"): ScanResult {
     (w) => warnings.push(w),
   );
   const picked = selectRange(scanned, opts.from, opts.to);
-  const blobs = readBlobs(
-    run,
+  const blobs = await readBlobs(
+    runners.start,
     picked.flatMap((v) => v.files.map((f) => f.blob)),
   );
   const releases = picked.map(({ version, files }) => {

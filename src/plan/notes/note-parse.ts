@@ -1,4 +1,5 @@
 import { parse } from "yaml";
+import { readPlainNote } from "./note-fast.js";
 
 /** A note file's sections, or why it could not be read. */
 export type ParsedNote =
@@ -10,14 +11,16 @@ export type ParsedNote =
  * of strings; the prelude is one string. Anything else is reported rather than thrown.
  */
 export function parseNote(file: string, text: string): ParsedNote {
-  let doc: unknown;
-  try {
-    doc = parse(text, { version: "1.1", uniqueKeys: false, prettyErrors: false });
-  } catch (err) {
-    return {
-      ok: false,
-      reason: `${file}: not valid YAML (${(err as Error).message.split("\n")[0]})`,
-    };
+  let doc: unknown = readPlainNote(text);
+  if (doc === undefined) {
+    try {
+      doc = parse(text, { version: "1.1", uniqueKeys: false, prettyErrors: false });
+    } catch (err) {
+      return {
+        ok: false,
+        reason: `${file}: not valid YAML (${(err as Error).message.split("\n")[0]})`,
+      };
+    }
   }
   if (doc === null || typeof doc !== "object" || Array.isArray(doc)) {
     return {

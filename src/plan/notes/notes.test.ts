@@ -49,10 +49,10 @@ describe("scanNotes against reno", () => {
     ],
   ])(
     "files the same notes with the same sections under the same versions on %s",
-    (_, ours, theirs) => {
+    async (_, ours, theirs) => {
       const want = fromReno(renoDump(repo, theirs));
       expect(want.length).toBeGreaterThan(0);
-      expect(fromUs(scanNotes({ repo, ...ours }))).toEqual(want);
+      expect(fromUs(await scanNotes({ repo, ...ours }))).toEqual(want);
     },
   );
 });
@@ -62,33 +62,33 @@ describe("scanNotes semantics", () => {
   const find = (r: ScanResult, file: string) =>
     r.releases.flatMap((v) => v.notes).find((n) => n.file === file);
 
-  it("keeps an edited note in its first release with its newest text", () => {
-    const note = find(full(), FILES.upgrade);
+  it("keeps an edited note in its first release with its newest text", async () => {
+    const note = find(await full(), FILES.upgrade);
     expect(note?.release).toBe("1.0.0");
     expect(note?.sections.upgrade).toEqual(["Run the DB migration first (edited)."]);
   });
 
-  it("keeps a moved note's id and release under its new name", () => {
-    const note = find(full(), FILES.moved);
+  it("keeps a moved note's id and release under its new name", async () => {
+    const note = find(await full(), FILES.moved);
     expect(note).toMatchObject({ id: "1111aaaa2222bbbb", release: "0.1.0" });
-    expect(find(full(), FILES.first)).toBeUndefined();
+    expect(find(await full(), FILES.first)).toBeUndefined();
   });
 
-  it("drops deleted notes and folds release candidates into the final release", () => {
-    const r = full();
+  it("drops deleted notes and folds release candidates into the final release", async () => {
+    const r = await full();
     expect(find(r, FILES.gone)).toBeUndefined();
     expect(r.releases.map((v) => v.version)).not.toContain("1.0.0.0rc1");
   });
 
-  it("files untagged notes under the last tag plus the commit count", () => {
-    expect(find(full(), FILES.unreleased)?.release).toBe("3.0.0.0rc1-1");
-    expect(find(scanNotes({ repo, branch: "stable/2.0" }), FILES.stableOnly)?.release).toBe(
+  it("files untagged notes under the last tag plus the commit count", async () => {
+    expect(find(await full(), FILES.unreleased)?.release).toBe("3.0.0.0rc1-1");
+    expect(find(await scanNotes({ repo, branch: "stable/2.0" }), FILES.stableOnly)?.release).toBe(
       "2.0.0-1",
     );
   });
 
-  it("warns about an invalid note by name instead of failing", () => {
-    const r = full();
+  it("warns about an invalid note by name instead of failing", async () => {
+    const r = await full();
     expect(find(r, FILES.invalid)).toBeUndefined();
     expect(r.warnings.some((w) => w.includes(FILES.invalid))).toBe(true);
     const reno = renoDump(repo, { earliest_version: "0.1.0" }).flatMap((v) =>
@@ -97,24 +97,24 @@ describe("scanNotes semantics", () => {
     expect(reno).toEqual([FILES.invalid]);
   });
 
-  it("selects versions after `from` up to and including `to`", () => {
+  it("selects versions after `from` up to and including `to`", async () => {
     const all = fromReno(renoDump(repo, { earliest_version: "0.1.0" }));
     const names = all.map((v) => v.version);
     const want = all.slice(names.indexOf("2.0.0.0rc1"), names.indexOf("0.1.0"));
     expect(
-      fromUs(scanNotes({ repo, earliestVersion: "0.1.0", from: "0.1.0", to: "2.0.0.0rc1" })),
+      fromUs(await scanNotes({ repo, earliestVersion: "0.1.0", from: "0.1.0", to: "2.0.0.0rc1" })),
     ).toEqual(want);
     expect(want.length).toBeGreaterThan(1);
   });
 
-  it("rejects a range bound that is not a tag of the branch", () => {
-    expect(() => scanNotes({ repo, from: "9.9.9" })).toThrow(/9\.9\.9/);
+  it("rejects a range bound that is not a tag of the branch", async () => {
+    await expect(scanNotes({ repo, from: "9.9.9" })).rejects.toThrow(/9\.9\.9/);
   });
 });
 
 describe("renderNotesMarkdown", () => {
-  it("writes versions, sections in reno's order and multi-line entries as list items", () => {
-    const md = renderNotesMarkdown(scanNotes({ repo, earliestVersion: "0.1.0" }));
+  it("writes versions, sections in reno's order and multi-line entries as list items", async () => {
+    const md = renderNotesMarkdown(await scanNotes({ repo, earliestVersion: "0.1.0" }));
     expect(md).toContain(
       "## 1.0.0\n\n### Upgrade Notes\n\n- Run the DB migration first (edited).\n\n### Critical Issues",
     );
@@ -124,8 +124,8 @@ describe("renderNotesMarkdown", () => {
     );
   });
 
-  it("keeps only the sections asked for", () => {
-    const md = renderNotesMarkdown(scanNotes({ repo, earliestVersion: "0.1.0" }), {
+  it("keeps only the sections asked for", async () => {
+    const md = renderNotesMarkdown(await scanNotes({ repo, earliestVersion: "0.1.0" }), {
       sections: ["upgrade"],
     });
     expect(md).toContain("### Upgrade Notes");

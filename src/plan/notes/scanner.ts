@@ -1,8 +1,8 @@
 import { fail } from "../../errors/index.js";
 import { scanBounds } from "./bounds.js";
 import { type FileChange, readNoteChanges } from "./changes.js";
-import type { GitRunner } from "./git-read.js";
 import { readGraph, readHead, readRefs } from "./git-read.js";
+import type { Git, GitRunner } from "./git-run.js";
 import { topoWalk } from "./graph.js";
 import { History } from "./history.js";
 import { RepoRefs } from "./repo-refs.js";
@@ -19,13 +19,22 @@ export interface NotesByVersion {
   canonical: (tag: string) => string | undefined;
 }
 
-/** reno's `get_notes_by_version` over committed history, with pre-releases collapsed. */
-export function notesByVersion(
-  run: GitRunner,
+/**
+ * reno's `get_notes_by_version` over committed history, with pre-releases collapsed. The
+ * graph, refs and note changes are read by git processes running side by side.
+ */
+export async function notesByVersion(
+  git: Git,
   opts: { branch?: string; notesDir: string; earliestVersion?: string },
   warn: (msg: string) => void,
-): NotesByVersion {
-  const h = new History(readGraph(run), new RepoRefs(readRefs(run), readHead(run)));
+): Promise<NotesByVersion> {
+  const [graph, refs, head, changes] = await Promise.all([
+    readGraph(git.start),
+    readRefs(git.start),
+    readHead(git.start),
+    readNoteChanges(git.start, opts.notesDir),
+  ]);
+  const h = new History(graph, new RepoRefs(refs, head));
   const { branch } = opts;
   const current = h.currentVersion(branch);
   const byDate = h.tagsOnBranch(branch);
@@ -40,7 +49,7 @@ export function notesByVersion(
   }
   const { earliest, stopTag } = scanBounds(h, byDate, branch, opts.earliestVersion);
   if (!byDate.includes(current)) byDate.unshift(current);
-  const tracker = walk(h, run, opts.notesDir, { branch, current, stopTag }, warn);
+  const tracker = walk(h, git.run, changes, { branch, current, stopTag }, warn);
   const collapsed = collapse(tracker, byDate);
   const versions: NotesByVersion["versions"] = [];
   for (const v of byDate) {
@@ -56,11 +65,10 @@ export function notesByVersion(
 function walk(
   h: History,
   run: GitRunner,
-  notesDir: string,
+  changes: Map<string, FileChange[][]>,
   at: { branch: string | undefined; current: string; stopTag: string | undefined },
   warn: (msg: string) => void,
 ): NoteTracker {
-  const changes = readNoteChanges(run, notesDir);
   const tracker = new NoteTracker();
   const aggregator = new ChangeAggregator();
   let version = at.current;

@@ -1,0 +1,13 @@
+export type { GlossaryEntry } from "./glossary.js";
+export { glossary, glossaryEntry } from "./glossary.js";
+export type { PlannedPhase, PlanPayload } from "./journal-phases.js";
+export { nextStep, planPayload, planToJournalPhases } from "./journal-phases.js";
+export type { PlanRequest } from "./plan-upgrade.js";
+export { planUpgrade } from "./plan-upgrade.js";
+export type { RefreshResult } from "./refresh.js";
+export { refreshFromReleasesRepo } from "./refresh.js";
+export { releases } from "./release-data.js";
+export { renderPlanMarkdown, renderPlanText } from "./render-plan.js";
+export { resolveSeries } from "./series-ref.js";
+export * from "./types.js";
+export { parseUpgradeCheck } from "./upgrade-check.js";
