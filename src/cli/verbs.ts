@@ -251,6 +251,99 @@ export const VERBS: VerbSpec[] = [
     load: () => import("./commands/secrets.js"),
   },
   {
+    name: "releases",
+    summary:
+      "the OpenStack series (dates, SLURP, status) and the deployment tools' versions per series",
+    usage: "stacklog releases [--from-repo PATH [--write]]",
+    flags: {
+      "from-repo": {
+        type: "string",
+        value: "PATH",
+        description: "refresh from a checkout of openstack/releases",
+      },
+      write: {
+        type: "boolean",
+        description: "with --from-repo: save the refreshed tables into data/releases",
+      },
+      json: JSON_FLAG,
+    },
+    examples: [
+      "stacklog releases",
+      "stacklog releases --json",
+      "stacklog releases --from-repo ~/src/releases",
+    ],
+    load: () => import("./commands/releases.js"),
+  },
+  {
+    name: "plan",
+    summary:
+      "plan an upgrade: the hops (SLURP where possible), constraints, and each step with its why",
+    usage:
+      "stacklog plan --tool kolla-ansible|kayobe|openstack-ansible --from SERIES --to SERIES [--config DIR] [--notes REPO] [--markdown] [--start]",
+    description:
+      "SERIES is a name (zed), a number (2023.1) or a tool version (16.2.0). --config reads the deployment to keep what applies; --notes attaches the release notes between the two versions; --start creates a journal whose phases come from the plan.",
+    flags: {
+      tool: {
+        type: "string",
+        value: "TOOL",
+        description: "kolla-ansible, kayobe or openstack-ansible",
+      },
+      from: { type: "string", value: "SERIES", description: "where you are" },
+      to: { type: "string", value: "SERIES", description: "where you are going" },
+      config: {
+        type: "string",
+        value: "DIR",
+        description: "the deployment's configuration (e.g. /etc/kolla)",
+      },
+      notes: {
+        type: "string",
+        value: "REPO",
+        description: "a git checkout of the tool, for its release notes",
+      },
+      markdown: { type: "boolean", description: "print Markdown" },
+      start: { type: "boolean", description: "start a journal that follows this plan" },
+      json: JSON_FLAG,
+    },
+    examples: [
+      "stacklog plan --tool kolla-ansible --from zed --to 2024.1",
+      "stacklog plan --tool kolla-ansible --from zed --to 2025.1 --config /etc/kolla --notes ~/src/kolla-ansible --start",
+      "stacklog plan --tool kayobe --from 2023.1 --to 2024.1 --markdown > plan.md",
+    ],
+    load: () => import("./commands/plan.js"),
+  },
+  {
+    name: "notes",
+    summary: "release notes (reno) of a repository between two versions, by release and section",
+    usage:
+      "stacklog notes --repo PATH [--from VERSION] [--to VERSION] [--branch B] [--section upgrade,critical,…]",
+    flags: {
+      repo: {
+        type: "string",
+        value: "PATH",
+        description: "a git checkout with releasenotes/notes",
+      },
+      from: { type: "string", value: "VERSION", description: "after this version" },
+      to: { type: "string", value: "VERSION", description: "up to and including this version" },
+      branch: {
+        type: "string",
+        value: "BRANCH",
+        description: "scan this branch (e.g. stable/2024.1)",
+      },
+      section: {
+        type: "string",
+        multiple: true,
+        value: "NAMES",
+        description:
+          "only these sections (upgrade, critical, security, deprecations, fixes, features, issues, other, prelude)",
+      },
+      json: JSON_FLAG,
+    },
+    examples: [
+      "stacklog notes --repo ~/src/kolla-ansible --from 15.0.0 --to 16.0.0 --section upgrade,critical",
+    ],
+    load: () => import("./commands/notes.js"),
+  },
+  {
     name: "snapshot",
     summary: "record the deployment's configuration or the live cloud's state (before and after)",
     usage:
