@@ -10,10 +10,29 @@ export interface AnchorHit {
 
 export type AnchorVisitor = (at: number, rule: Rule, prio: number) => void;
 
+// `toLowerCase` turns one non-ASCII character into an ASCII letter: the Kelvin sign into `k`.
+const KELVIN = "\u212a";
+
 /**
- * Calls `visit` for every anchor starting in [from, to) of `text`. Anchors are searched with
- * `indexOf` in a lower-cased copy: a handful of native scans is far faster than one regex
- * alternation over the same words.
+ * One regex that finds where any of `anchors` (lower-case printable ASCII) starts, in either
+ * ASCII case. Letters are spelt as classes (`[kK]`) rather than with the `i` flag, whose
+ * folding is not `toLowerCase`'s. One irregexp scan is about twice as fast as one `indexOf`
+ * per anchor over a lower-cased copy, and copies nothing.
+ */
+export function anchorFinder(anchors: readonly string[]): RegExp {
+  const spell = (a: string) =>
+    [...a]
+      .map((c) =>
+        c >= "a" && c <= "z" ? `[${c}${c.toUpperCase()}]` : c.replace(/[^A-Za-z0-9]/, "\\$&"),
+      )
+      .join("");
+  return new RegExp(anchors.map(spell).join("|"), "g");
+}
+
+/**
+ * Calls `visit` for every anchor starting in [from, to) of `text` as it would appear in
+ * `text.toLowerCase()`, anchor by anchor in the order of `rules.anchors` and by position within
+ * each anchor. Reads no further than `to + rules.maxAnchor - 1`.
  */
 export function findAnchors(
   text: string,
@@ -23,6 +42,52 @@ export function findAnchors(
   visit: AnchorVisitor,
 ): void {
   if (to <= from) return;
+  const end = Math.min(text.length, to + rules.maxAnchor - 1);
+  // Never found in one-byte strings, so this costs nothing on the usual log text.
+  const kelvin = text.indexOf(KELVIN, from);
+  if (kelvin >= 0 && kelvin < end) {
+    findInLowerCopy(text, from, to, rules, visit);
+    return;
+  }
+  const list = rules.anchors;
+  const found: number[][] = list.map(() => []);
+  const re = rules.finder;
+  const window = end === text.length ? text : text.slice(0, end);
+  re.lastIndex = from;
+  for (let m = re.exec(window); m !== null && m.index < to; m = re.exec(window)) {
+    const p = m.index;
+    const c = window.charCodeAt(p);
+    for (const i of rules.byFirst[c >= 65 && c <= 90 ? c | 32 : c] ?? []) {
+      if (startsWithFolded(window, p, (list[i] as { anchor: string }).anchor)) {
+        (found[i] as number[]).push(p);
+      }
+    }
+    re.lastIndex = p + 1;
+  }
+  for (let i = 0; i < list.length; i++) {
+    const { rules: visits } = list[i] as { rules: { rule: Rule; prio: number }[] };
+    for (const p of found[i] as number[]) for (const { rule, prio } of visits) visit(p, rule, prio);
+  }
+}
+
+// Whether `anchor` (lower-case) starts at `at` of `text` lower-cased in ASCII.
+function startsWithFolded(text: string, at: number, anchor: string): boolean {
+  if (at + anchor.length > text.length) return false;
+  for (let j = 0; j < anchor.length; j++) {
+    const c = text.charCodeAt(at + j);
+    if ((c >= 65 && c <= 90 ? c | 32 : c) !== anchor.charCodeAt(j)) return false;
+  }
+  return true;
+}
+
+// The exact rule for text holding a Kelvin sign: search a lower-cased copy.
+function findInLowerCopy(
+  text: string,
+  from: number,
+  to: number,
+  rules: CompiledRules,
+  visit: AnchorVisitor,
+): void {
   const lower = lowerAscii(text.slice(from, to + rules.maxAnchor - 1));
   const limit = to - from;
   for (const { anchor, rules: list } of rules.anchors) {

@@ -31,7 +31,7 @@ export class Engine {
 
   /** Adds text and returns what can be written out now (all of it when `final`). */
   feed(chunk: string, final: boolean): string {
-    this.buf += chunk;
+    this.buf = join(this.buf, chunk);
     const hold = Math.max(0, Math.min(this.scanKnown(final), this.scanAnchors(final)));
     return this.emit(final ? this.buf.length : hold);
   }
@@ -112,4 +112,11 @@ export class Engine {
       s.end -= cut;
     }
   }
+}
+
+// `a + b` makes a rope, which every `charCodeAt` of the scans then walks through (half the
+// speed); `join` copies both into one flat string, which the first scan would do anyway.
+function join(a: string, b: string): string {
+  if (a === "") return b;
+  return b === "" ? a : [a, b].join("");
 }

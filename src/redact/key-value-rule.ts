@@ -35,12 +35,22 @@ export const keyValueRule: Rule = {
     if (!complete) return null;
     const start = at - backRun(text, at, lo);
     const end = at + runLength(text, at, Math.min(hi, at + NAME_MAX), isNameChar);
-    const name = text.slice(start, end).replace(/[.-]+$/, "");
+    const name = text.slice(start, trimDots(text, start, end));
     const word = secretWord(name);
     if (!word || precededByPath(text, start, lo)) return [];
     return valueSpan(text, start, start + name.length, lo, hi, word);
   },
 };
+
+// Drops trailing `.` and `-` (a sentence's full stop, a dash); runs on every anchor, so no regex.
+function trimDots(text: string, start: number, end: number): number {
+  let e = end;
+  for (let c = text.charCodeAt(e - 1); e > start && (c === 46 || c === 45); ) {
+    e--;
+    c = text.charCodeAt(e - 1);
+  }
+  return e;
+}
 
 function backRun(text: string, at: number, lo: number): number {
   let i = at;

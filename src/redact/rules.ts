@@ -1,3 +1,4 @@
+import { anchorFinder } from "./anchors.js";
 import { headerRule } from "./header-rule.js";
 import { keyValueRule } from "./key-value-rule.js";
 import { privateKeyRule } from "./private-key-rule.js";
@@ -19,6 +20,10 @@ export const RULES: readonly Rule[] = [
 /** The rules, grouped by anchor, with the bounds the stream needs. */
 export interface CompiledRules {
   anchors: { anchor: string; rules: { rule: Rule; prio: number }[] }[];
+  /** Finds the start of any anchor, in either ASCII case (see `findAnchors`). */
+  finder: RegExp;
+  /** Indexes into `anchors` by the char code of their first character. */
+  byFirst: number[][];
   maxBack: number;
   maxAnchor: number;
 }
@@ -32,8 +37,16 @@ export function compileRules(rules: readonly Rule[]): CompiledRules {
       byAnchor.set(a, list);
     }
   });
+  const anchors = [...byAnchor].map(([anchor, list]) => ({ anchor, rules: list }));
+  // Anchors are printable ASCII.
+  const byFirst: number[][] = Array.from({ length: 128 }, () => []);
+  anchors.forEach(({ anchor }, i) => {
+    byFirst[anchor.charCodeAt(0)]?.push(i);
+  });
   return {
-    anchors: [...byAnchor].map(([anchor, list]) => ({ anchor, rules: list })),
+    anchors,
+    finder: anchorFinder([...byAnchor.keys()]),
+    byFirst,
     maxBack: Math.max(0, ...rules.map((r) => r.back)),
     maxAnchor: Math.max(1, ...[...byAnchor.keys()].map((a) => a.length)),
   };
