@@ -1,7 +1,10 @@
-import type { SnapshotDiff } from "../../deploy/index.js";
-import { fail } from "../../errors/index.js";
+import { type CloudSnapshot, diffCloud, renderCloudDiffText } from "../../cloud/index.js";
 
-/** Replaced once the cloud client lands. */
-export function diffCloudSnapshots(_a: unknown, _b: unknown): SnapshotDiff {
-  throw fail("BadValue", "snapshots", "config snapshots", "stacklog diff 3 17", "cloud snapshots");
+/** The cloud diff in the same shape as the config diff, with its text. */
+export function diffCloudSnapshots(
+  a: unknown,
+  b: unknown,
+): { sections: ReturnType<typeof diffCloud>; text: string } {
+  const sections = diffCloud(a as CloudSnapshot, b as CloudSnapshot);
+  return { sections, text: renderCloudDiffText(sections) };
 }

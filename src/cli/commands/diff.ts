@@ -16,7 +16,8 @@ export interface DiffResult {
   scope: "config" | "cloud";
   before: { seq: number; label: string };
   after: { seq: number; label: string };
-  diff: SnapshotDiff;
+  diff: SnapshotDiff | { sections: unknown[] };
+  text: string;
 }
 
 function snapshotOf(e: JournalEvent, ref: string): SnapshotPayload {
@@ -50,21 +51,19 @@ export async function run(args: Args, ctx: Ctx): Promise<DiffResult> {
         "stacklog diff 3 17",
         `a ${pa.scope} and a ${pb.scope} snapshot`,
       );
-    const diff =
-      pa.scope === "config"
-        ? diffConfig(pa.data as ConfigSnapshot, pb.data as ConfigSnapshot)
-        : diffCloudSnapshots(pa.data, pb.data);
-    return {
-      scope: pa.scope,
-      before: { seq: ea.seq, label: pa.label },
-      after: { seq: eb.seq, label: pb.label },
-      diff,
-    };
+    const before = { seq: ea.seq, label: pa.label };
+    const after = { seq: eb.seq, label: pb.label };
+    if (pa.scope === "cloud") {
+      const { sections, text } = diffCloudSnapshots(pa.data, pb.data);
+      return { scope: "cloud", before, after, diff: { sections }, text };
+    }
+    const diff = diffConfig(pa.data as ConfigSnapshot, pb.data as ConfigSnapshot);
+    return { scope: "config", before, after, diff, text: renderDiffText(diff) };
   } finally {
     store.close();
   }
 }
 
 export function human(r: DiffResult): string {
-  return `${r.scope} #${r.before.seq} (${r.before.label}) → #${r.after.seq} (${r.after.label})\n\n${renderDiffText(r.diff)}`;
+  return `${r.scope} #${r.before.seq} (${r.before.label}) → #${r.after.seq} (${r.after.label})\n\n${r.text}`;
 }
