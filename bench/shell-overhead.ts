@@ -12,7 +12,11 @@ import { PassThrough, Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { spawn } from "node-pty";
 import { hookScript } from "../src/capture/hook/index.js";
-import { type CommandHandle, runShellSession, type ShellRecorder } from "../src/capture/shell/index.js";
+import {
+  type CommandHandle,
+  runShellSession,
+  type ShellRecorder,
+} from "../src/capture/shell/index.js";
 import { createRedactor } from "../src/redact/index.js";
 import { type BenchRow, median, printRows, timeCommand } from "./lib.js";
 
@@ -20,7 +24,11 @@ const PROMPT = "P> ";
 const BASH = "/bin/bash";
 
 /** Types one `:` after each prompt; returns ms per command. `write` types, `onOutput` feeds output. */
-async function typeCommands(n: number, write: (s: string) => void, output: { text: string }): Promise<number> {
+async function typeCommands(
+  n: number,
+  write: (s: string) => void,
+  output: { text: string },
+): Promise<number> {
   const prompts = () => output.text.split(PROMPT).length - 1;
   await until(() => prompts() > 0);
   const t0 = performance.now();
@@ -33,13 +41,25 @@ async function typeCommands(n: number, write: (s: string) => void, output: { tex
   return (performance.now() - t0) / n;
 }
 
-// Resolves as soon as `cond` holds, checking on every output event rather than on a timer.
+// Resolves as soon as `cond` holds, checking on every output event rather than on a timer;
+// rejects after STALL_MS without it, so that a lost prompt fails the bench instead of hanging it.
+const STALL_MS = 30_000;
 let wake: (() => void) | null = null;
+let lastOutput = "";
 function until(cond: () => boolean): Promise<void> {
   if (cond()) return Promise.resolve();
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      wake = null;
+      reject(
+        new Error(
+          `no progress for ${STALL_MS} ms; last output ${JSON.stringify(lastOutput.slice(-300))}`,
+        ),
+      );
+    }, STALL_MS);
     wake = () => {
       if (cond()) {
+        clearTimeout(timer);
         wake = null;
         resolve();
       }
@@ -48,6 +68,7 @@ function until(cond: () => boolean): Promise<void> {
 }
 function feed(output: { text: string }, d: string): void {
   output.text += d;
+  lastOutput = (lastOutput + d).slice(-600);
   wake?.();
 }
 
@@ -58,7 +79,10 @@ async function plainBash(n: number, dir: string, evalFile?: string): Promise<num
   pty.onData((d) => feed(output, d));
   if (evalFile) pty.write(`eval "$(cat ${evalFile})"\r`);
   const perCommand = await typeCommands(n, (s) => pty.write(s), output);
-  await exitPty(() => pty.write("exit\r"), (fn) => pty.onExit(fn));
+  await exitPty(
+    () => pty.write("exit\r"),
+    (fn) => pty.onExit(fn),
+  );
   return perCommand;
 }
 
@@ -75,7 +99,10 @@ const discard: ShellRecorder = {
 };
 
 /** A recorded bash; `drive` gets a typist and the output seen so far. */
-async function recordedBash<T>(dir: string, drive: (write: (s: string) => void, output: { text: string }) => Promise<T>): Promise<T> {
+async function recordedBash<T>(
+  dir: string,
+  drive: (write: (s: string) => void, output: { text: string }) => Promise<T>,
+): Promise<T> {
   writeFileSync(join(dir, ".bashrc"), `PS1='${PROMPT}'\n`);
   const stdin = new PassThrough();
   const output = { text: "" };
@@ -83,7 +110,12 @@ async function recordedBash<T>(dir: string, drive: (write: (s: string) => void, 
     new Writable({
       write(chunk: Buffer, _e, cb) {
         // Only the tail matters for prompt counting; keeping all of a 200 MB cat would cost memory.
-        feed(output, chunk.length > 4096 ? chunk.toString("latin1", chunk.length - 4096) : chunk.toString("latin1"));
+        feed(
+          output,
+          chunk.length > 4096
+            ? chunk.toString("latin1", chunk.length - 4096)
+            : chunk.toString("latin1"),
+        );
         if (output.text.length > 65536) output.text = output.text.slice(-4096);
         cb();
       },
@@ -113,7 +145,8 @@ async function writeBigFile(path: string, mb: number): Promise<void> {
   const out = createWriteStream(path);
   const line = `${"ok: [controller01] => (item=nova-api) changed=false ".repeat(2)}\n`;
   const block = line.repeat(Math.ceil((1024 * 1024) / line.length));
-  for (let i = 0; i < mb; i++) if (!out.write(block)) await new Promise<void>((r) => out.once("drain", () => r()));
+  for (let i = 0; i < mb; i++)
+    if (!out.write(block)) await new Promise<void>((r) => out.once("drain", () => r()));
   await new Promise<void>((r) => out.end(() => r()));
 }
 
@@ -140,12 +173,19 @@ export async function main(opts: { quick?: boolean } = {}): Promise<BenchRow[]> 
     const peerMBps: number[] = [];
     const oursMBps: number[] = [];
     for (let r = 0; r < runs; r++) {
-      peerMBps.push(bytes / 1048576 / (timeCommand("script", ["-q", "-c", `cat ${file}`, "/dev/null"]) / 1000));
+      peerMBps.push(
+        bytes / 1048576 / (timeCommand("script", ["-q", "-c", `cat ${file}`, "/dev/null"]) / 1000),
+      );
       oursMBps.push(await recordedBash(dir, (w, o) => timeCat(file, bytes, w, o)));
     }
     const base = median(plain);
     return [
-      { bench: "shell-overhead", metric: `per command, plain bash (${n} cmds)`, value: base, unit: "ms" },
+      {
+        bench: "shell-overhead",
+        metric: `per command, plain bash (${n} cmds)`,
+        value: base,
+        unit: "ms",
+      },
       overhead("per command, recorded shell (PTY)", median(pty), base),
       overhead("per command, hook-only script", median(hook), base),
       {
@@ -167,11 +207,26 @@ export async function main(opts: { quick?: boolean } = {}): Promise<BenchRow[]> 
 
 function overhead(metric: string, value: number, base: number): BenchRow {
   const ratio = value / base;
-  return { bench: "shell-overhead", metric, value, unit: "ms", peer: "plain bash under node-pty", peerValue: base, ratio, target: "<= 1.05", pass: ratio <= 1.05 };
+  return {
+    bench: "shell-overhead",
+    metric,
+    value,
+    unit: "ms",
+    peer: "plain bash under node-pty",
+    peerValue: base,
+    ratio,
+    target: "<= 1.05",
+    pass: ratio <= 1.05,
+  };
 }
 
 // MB/s of `cat file` typed into the recorded shell, from Enter to the next prompt.
-async function timeCat(file: string, bytes: number, write: (s: string) => void, output: { text: string }): Promise<number> {
+async function timeCat(
+  file: string,
+  bytes: number,
+  write: (s: string) => void,
+  output: { text: string },
+): Promise<number> {
   const prompts = () => output.text.split(PROMPT).length - 1;
   await until(() => prompts() > 0);
   output.text = "";
@@ -181,4 +236,5 @@ async function timeCat(file: string, bytes: number, write: (s: string) => void, 
   return bytes / 1048576 / ((performance.now() - t0) / 1000);
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) printRows(await main({ quick: process.argv.includes("--quick") }));
+if (process.argv[1] === fileURLToPath(import.meta.url))
+  printRows(await main({ quick: process.argv.includes("--quick") }));

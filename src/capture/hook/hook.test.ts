@@ -9,12 +9,23 @@ import { type HookRecord, hookScript, parseHookLines } from "./index.js";
 const PROMPT = "READY> ";
 
 /** Runs an interactive shell under a PTY, evals the hook script, types `lines`, returns the spool. */
-async function recordWithHooks(shell: "bash" | "zsh", path: string, dir: string, lines: string[]): Promise<string> {
+async function recordWithHooks(
+  shell: "bash" | "zsh",
+  path: string,
+  dir: string,
+  lines: string[],
+): Promise<string> {
   const spool = join(dir, "spool.tsv");
   const script = join(dir, `hook.${shell}`);
   writeFileSync(script, hookScript(shell, spool));
   const args = shell === "bash" ? ["--norc", "--noprofile", "-i"] : ["-f", "-i"];
-  const env = { PATH: process.env.PATH ?? "", HOME: dir, TERM: "xterm", PS1: PROMPT, LANG: "C.UTF-8" };
+  const env = {
+    PATH: process.env.PATH ?? "",
+    HOME: dir,
+    TERM: "xterm",
+    PS1: PROMPT,
+    LANG: "C.UTF-8",
+  };
   const pty = spawn(path, args, { cwd: dir, env, cols: 100, rows: 30 });
   let screen = "";
   pty.onData((d) => {
@@ -25,9 +36,15 @@ async function recordWithHooks(shell: "bash" | "zsh", path: string, dir: string,
   const typeAndWait = async (line: string) => {
     const before = prompts();
     pty.write(`${line}\r`);
-    await waitFor(() => prompts() > before, () => `a prompt after ${JSON.stringify(line)}; screen ${JSON.stringify(screen.slice(-300))}`);
+    await waitFor(
+      () => prompts() > before,
+      () => `a prompt after ${JSON.stringify(line)}; screen ${JSON.stringify(screen.slice(-300))}`,
+    );
   };
-  await waitFor(() => prompts() > 0, () => `the first prompt; screen ${JSON.stringify(screen)}`);
+  await waitFor(
+    () => prompts() > 0,
+    () => `the first prompt; screen ${JSON.stringify(screen)}`,
+  );
   await typeAndWait(`PS1='${PROMPT}'; eval "$(cat ${script})"`);
   for (const line of lines) await typeAndWait(line);
   pty.write("exit\r");

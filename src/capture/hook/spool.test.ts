@@ -4,7 +4,8 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { type HookRecord, ingestHookSpool, parseHookLines } from "./index.js";
 
-const LINE = "1795597752.803626\t1795597753.5\t0\t/srv/my%20dir\techo%09a%0Ab\t/dev/pts/1\tops@deploy\t0\n";
+const LINE =
+  "1795597752.803626\t1795597753.5\t0\t/srv/my%20dir\techo%09a%0Ab\t/dev/pts/1\tops@deploy\t0\n";
 
 describe("parseHookLines", () => {
   it("decodes times to ms, the percent-encoded cwd and line, and the hidden flag", () => {
@@ -20,7 +21,16 @@ describe("parseHookLines", () => {
         terminal: "/dev/pts/1",
         actor: "ops@deploy",
       },
-      { startedAt: 1795597754250, endedAt: 1795597755000, exitStatus: 130, cwd: "/srv", line: "", hidden: true, terminal: "", actor: "ops@deploy" },
+      {
+        startedAt: 1795597754250,
+        endedAt: 1795597755000,
+        exitStatus: 130,
+        cwd: "/srv",
+        line: "",
+        hidden: true,
+        terminal: "",
+        actor: "ops@deploy",
+      },
     ]);
   });
 

@@ -41,7 +41,16 @@ export function parseHookLines(text: string): HookRecord[] {
 function parseLine(line: string): HookRecord | null {
   const f = line.split("\t");
   if (f.length !== FIELDS) return null;
-  const [start, end, status, cwd, typed, terminal, actor, hidden] = f as [string, string, string, string, string, string, string, string];
+  const [start, end, status, cwd, typed, terminal, actor, hidden] = f as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
   const startedAt = epochMs(start);
   const endedAt = epochMs(end);
   if (startedAt === null || endedAt === null || !/^\d{1,3}$/.test(status)) return null;
@@ -70,7 +79,11 @@ function epochMs(s: string): number | null {
  * A shell that opened the file just before the rename may still append to the claimed copy
  * during the read; that line is lost (the window is one write, microseconds).
  */
-export function ingestHookSpool(file: string, handle: (r: HookRecord) => void, pid: number = process.pid): number {
+export function ingestHookSpool(
+  file: string,
+  handle: (r: HookRecord) => void,
+  pid: number = process.pid,
+): number {
   let count = 0;
   for (const claimed of [...staleClaims(file, pid), claim(file, pid)]) {
     if (claimed === null) continue;

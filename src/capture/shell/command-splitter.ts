@@ -76,11 +76,22 @@ export class CommandSplitter {
     const hidden = typed.startsWith(" ");
     const startedAt = this.opts.now();
     const handle = this.guard(() =>
-      this.opts.recorder.commandStarted({ line: hidden ? HIDDEN_LINE : this.redactLine(typed), cwd: this.cwd, startedAt, hidden }),
+      this.opts.recorder.commandStarted({
+        line: hidden ? HIDDEN_LINE : this.redactLine(typed),
+        cwd: this.cwd,
+        startedAt,
+        hidden,
+      }),
     );
     const tap =
       handle && !hidden
-        ? createCaptureTap({ redact: this.opts.redact, sink: handle, now: this.opts.now, startedAt, ...this.schedule() })
+        ? createCaptureTap({
+            redact: this.opts.redact,
+            sink: handle,
+            now: this.opts.now,
+            startedAt,
+            ...this.schedule(),
+          })
         : null;
     this.running = { handle: handle ?? null, tap };
   }
@@ -92,7 +103,10 @@ export class CommandSplitter {
     this.running = null;
     this.stopOutput(run);
     const { handle } = run;
-    if (handle) this.guard(() => handle.finish({ endedAt: this.opts.now(), exitStatus: status, cwd: this.cwd }));
+    if (handle)
+      this.guard(() =>
+        handle.finish({ endedAt: this.opts.now(), exitStatus: status, cwd: this.cwd }),
+      );
   }
 
   private pause(on: boolean): void {

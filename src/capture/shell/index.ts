@@ -1,6 +1,11 @@
 export { HIDDEN_LINE } from "./command-splitter.js";
 export { integrationScript, type ShellKind, shellKind } from "./launch.js";
-export { pauseSequence, PRIVATE_OSC } from "./marks.js";
+export { PRIVATE_OSC, pauseSequence } from "./marks.js";
 export { isNestedShell } from "./nested.js";
 export { runShellSession } from "./session.js";
-export type { CommandHandle, ShellRecorder, ShellSessionOptions, ShellSessionResult } from "./types.js";
+export type {
+  CommandHandle,
+  ShellRecorder,
+  ShellSessionOptions,
+  ShellSessionResult,
+} from "./types.js";

@@ -7,7 +7,13 @@ describe("planLaunch", () => {
   it("starts bash with stacklog's rc file, which sources the user's", () => {
     const plan = planLaunch("/bin/bash", { HOME: "/home/op", GONE: undefined }, 42);
     expect(plan.argv).toEqual(["/bin/bash", "--rcfile", integrationScript("bash"), "-i"]);
-    expect(plan.env).toEqual({ HOME: "/home/op", STACKLOG_RECORDING: "1", STACKLOG_SHELL_PID: "42" });
+    expect(plan.env).toEqual({
+      HOME: "/home/op",
+      STACKLOG_RECORDING: "1",
+      STACKLOG_SHELL_PID: "42",
+      STACKLOG_SHELL_NONCE: plan.nonce,
+    });
+    expect(plan.nonce).toMatch(/^[0-9a-f]{16}$/);
     expect(readFileSync(integrationScript("bash"), "utf8")).toContain('. "$HOME/.bashrc"');
   });
 

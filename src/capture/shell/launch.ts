@@ -28,7 +28,8 @@ export function shellScriptsDir(from = dirname(fileURLToPath(import.meta.url))):
   for (let dir = from; ; dir = dirname(dir)) {
     const candidate = join(dir, "shell");
     if (existsSync(join(candidate, "stacklog.bash"))) return candidate;
-    if (dirname(dir) === dir) throw new Error(`stacklog's shell/ folder was not found above ${from}`);
+    if (dirname(dir) === dir)
+      throw new Error(`stacklog's shell/ folder was not found above ${from}`);
   }
 }
 
@@ -51,9 +52,19 @@ export function planLaunch(
 ): Launch {
   const kind = shellKind(shell);
   const nonce = randomBytes(8).toString("hex");
-  const base = { ...definedOnly(env), STACKLOG_RECORDING: "1", STACKLOG_SHELL_PID: String(pid), STACKLOG_SHELL_NONCE: nonce };
+  const base = {
+    ...definedOnly(env),
+    STACKLOG_RECORDING: "1",
+    STACKLOG_SHELL_PID: String(pid),
+    STACKLOG_SHELL_NONCE: nonce,
+  };
   if (kind === "bash") {
-    return { argv: [shell, "--rcfile", integrationScript("bash"), "-i"], nonce, env: base, cleanup: () => {} };
+    return {
+      argv: [shell, "--rcfile", integrationScript("bash"), "-i"],
+      nonce,
+      env: base,
+      cleanup: () => {},
+    };
   }
   const zdotdir = mkdtempSync(join(tmp, "stacklog-zsh-"));
   const scripts = shellScriptsDir();

@@ -14,10 +14,13 @@ function describePieces(pieces: Piece[]): string[] {
   const merged: Piece[] = [];
   for (const p of pieces) {
     const last = merged.at(-1);
-    if (p.kind === "bytes" && last?.kind === "bytes") last.bytes = Buffer.concat([last.bytes, p.bytes]);
+    if (p.kind === "bytes" && last?.kind === "bytes")
+      last.bytes = Buffer.concat([last.bytes, p.bytes]);
     else merged.push(p.kind === "bytes" ? { kind: "bytes", bytes: Buffer.from(p.bytes) } : p);
   }
-  return merged.map((p) => (p.kind === "bytes" ? `bytes:${p.bytes.toString("utf8")}` : `mark:${JSON.stringify(p.mark)}`));
+  return merged.map((p) =>
+    p.kind === "bytes" ? `bytes:${p.bytes.toString("utf8")}` : `mark:${JSON.stringify(p.mark)}`,
+  );
 }
 
 describe("MarkScanner", () => {
@@ -36,7 +39,8 @@ describe("MarkScanner", () => {
     for (let size = 1; size < 12; size++) {
       const scanner = new MarkScanner(NONCE);
       const pieces: Piece[] = [];
-      for (let i = 0; i < STREAM.length; i += size) pieces.push(...scanner.feed(STREAM.subarray(i, i + size)));
+      for (let i = 0; i < STREAM.length; i += size)
+        pieces.push(...scanner.feed(STREAM.subarray(i, i + size)));
       pieces.push(...scanner.flush());
       expect(describePieces(pieces)).toEqual(whole);
     }
@@ -53,13 +57,20 @@ describe("MarkScanner", () => {
   });
 
   it("reads the pause and resume sequences", () => {
-    const pieces = new MarkScanner(NONCE).feed(Buffer.from(pauseSequence(true) + pauseSequence(false)));
-    expect(describePieces(pieces)).toEqual(['mark:{"kind":"pause","on":true}', 'mark:{"kind":"pause","on":false}']);
+    const pieces = new MarkScanner(NONCE).feed(
+      Buffer.from(pauseSequence(true) + pauseSequence(false)),
+    );
+    expect(describePieces(pieces)).toEqual([
+      'mark:{"kind":"pause","on":true}',
+      'mark:{"kind":"pause","on":false}',
+    ]);
   });
 
   it("holds a mark cut short until its end arrives, and gives it back as bytes at the end of the stream", () => {
     const scanner = new MarkScanner(NONCE);
-    expect(scanner.feed(Buffer.from("a\x1b]6973;pau"))).toEqual([{ kind: "bytes", bytes: Buffer.from("a") }]);
+    expect(scanner.feed(Buffer.from("a\x1b]6973;pau"))).toEqual([
+      { kind: "bytes", bytes: Buffer.from("a") },
+    ]);
     expect(scanner.flush()).toEqual([{ kind: "bytes", bytes: Buffer.from("\x1b]6973;pau") }]);
   });
 

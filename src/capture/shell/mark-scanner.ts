@@ -1,4 +1,4 @@
-import { type Mark, PRIVATE_OSC, type Piece, parseMark } from "./marks.js";
+import { type Mark, type Piece, PRIVATE_OSC, parseMark } from "./marks.js";
 
 const ESC = 0x1b;
 const BEL = 0x07;

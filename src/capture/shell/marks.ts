@@ -22,10 +22,12 @@ export function pauseSequence(on: boolean): string {
  */
 export function parseMark(body: string, nonce: string): Mark | null {
   if (body === "pause" || body === "resume") return { kind: "pause", on: body === "pause" };
+  // Every field is percent-encoded (";" too), so the body splits cleanly.
   const [verb, given, a, b] = body.split(";");
   if (given !== nonce || a === undefined || b === undefined) return null;
   if (verb === "start") return { kind: "start", cwd: percentDecode(a), line: percentDecode(b) };
-  if (verb === "end") return { kind: "end", status: /^\d{1,3}$/.test(a) ? Number(a) : null, cwd: percentDecode(b) };
+  if (verb === "end")
+    return { kind: "end", status: /^\d{1,3}$/.test(a) ? Number(a) : null, cwd: percentDecode(b) };
   return null;
 }
 

@@ -2,8 +2,12 @@ import { mkdtempSync, realpathSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PAGED_FILE, type Recorded, RecordedShell } from "../../../test/fixtures/shell/recorded-shell.js";
-import { requireProgram } from "../../../test/fixtures/shell/shells.js";
+import {
+  PAGED_FILE,
+  type Recorded,
+  RecordedShell,
+} from "../../../test/fixtures/shell/recorded-shell.js";
+import { processRuns, requireProgram, waitFor } from "../../../test/fixtures/shell/shells.js";
 import { createRedactor } from "../../redact/index.js";
 import { HIDDEN_LINE, pauseSequence } from "./index.js";
 
@@ -11,7 +15,8 @@ const SECRET = "Planted-s3cret-Value-8472";
 const redactor = createRedactor([{ value: SECRET, label: "test:planted" }]);
 
 // The pause/resume sequences as a shell `printf` format (the terminal must not see a raw ESC typed).
-const printfOf = (seq: string) => `printf '${seq.replace("\x1b", "\\033").replace("\x07", "\\007")}'`;
+const printfOf = (seq: string) =>
+  `printf '${seq.replace("\x1b", "\\033").replace("\x07", "\\007")}'`;
 
 describe.each([
   ["bash", "bash"],
@@ -22,7 +27,10 @@ describe.each([
   let exitStatus: number;
   const cmd = (line: string): Recorded => {
     const found = sh.recorder.commands.find((c) => c.line === line);
-    if (!found) throw new Error(`no command ${JSON.stringify(line)} in ${JSON.stringify(sh.recorder.commands)}`);
+    if (!found)
+      throw new Error(
+        `no command ${JSON.stringify(line)} in ${JSON.stringify(sh.recorder.commands)}`,
+      );
     return found;
   };
 
@@ -35,16 +43,20 @@ describe.each([
     await sh.run("echo hello", ++n);
     await sh.run("sh -c 'echo to-stderr >&2; exit 3'", ++n);
     await sh.run("for i in 1 2; do\recho $i\rdone", ++n);
-    let from = sh.screen.length;
-    sh.type("sleep 30\r");
-    await sh.screenShows("\x1b]133;C", from);
+    sh.type("sleep 30.7\r");
+    // Ctrl-C only once sleep runs: before its exec, the forked shell would swallow the signal.
+    await waitFor(
+      () => processRuns(["sleep", "30.7"]),
+      () => "sleep 30.7 to run",
+    );
     sh.type("\x03");
     await sh.finishedCount(++n);
-    from = sh.screen.length;
+    let from = sh.screen.length;
     sh.type(`less ${PAGED_FILE}\r`);
     await sh.screenShows("second line of the paged file", from);
     sh.type("q");
     await sh.finishedCount(++n);
+    await sh.run("printf 'x\\033]133;D;5\\007y\\n'", ++n);
     await sh.run("cd /tmp", ++n);
     await sh.run("pwd", ++n);
     await sh.run(`echo "token is ${SECRET}"`, ++n);
@@ -72,7 +84,13 @@ describe.each([
   });
 
   it("records a passing command with exactly its output, no prompt and no echo", () => {
-    expect(cmd("echo hello")).toEqual({ line: "echo hello", cwd: work, hidden: false, output: "hello\r\n", end: { exitStatus: 0, cwd: work } });
+    expect(cmd("echo hello")).toEqual({
+      line: "echo hello",
+      cwd: work,
+      hidden: false,
+      output: "hello\r\n",
+      end: { exitStatus: 0, cwd: work },
+    });
   });
 
   it("keeps the exit status and the stderr of a failing command", () => {
@@ -88,7 +106,7 @@ describe.each([
   });
 
   it("records a command interrupted with Ctrl-C with status 130", () => {
-    expect(cmd("sleep 30").end?.exitStatus).toBe(130);
+    expect(cmd("sleep 30.7").end?.exitStatus).toBe(130);
   });
 
   it("records a full-screen program as one command holding its screen output", () => {
@@ -96,6 +114,12 @@ describe.each([
     expect(c.output).toContain("first line of the paged file");
     expect(c.output).not.toContain("\x1b]133");
     expect(c.end?.exitStatus).toBe(0);
+  });
+
+  it("keeps shell-integration marks printed by a program inside that program's output", () => {
+    const c = sh.recorder.commands.find((x) => x.line.startsWith("printf 'x"));
+    expect(c?.output).toBe("x\x1b]133;D;5\x07y\r\n");
+    expect(c?.end?.exitStatus).toBe(0);
   });
 
   it("follows the working directory across cd", () => {

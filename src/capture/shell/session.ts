@@ -22,7 +22,12 @@ export async function runShellSession(opts: ShellSessionOptions): Promise<ShellS
   const source: SignalSource = opts.signals ?? process;
   const launch = planLaunch(opts.shell, opts.env, opts.pid ?? process.pid);
   if (opts.banner) opts.stdout.write(`${opts.banner}\r\n`);
-  const splitter = new CommandSplitter({ recorder: opts.recorder, redact: opts.redact, now, cwd: opts.cwd });
+  const splitter = new CommandSplitter({
+    recorder: opts.recorder,
+    redact: opts.redact,
+    now,
+    cwd: opts.cwd,
+  });
   const restoreMode = enterRawMode(opts.stdin, opts.stdout, source);
   try {
     const child = spawn(launch.argv[0] as string, launch.argv.slice(1), {
@@ -77,7 +82,9 @@ function supervise(
     show(pieces.length === 1 && pieces[0]?.kind === "bytes" ? bytes : visible(pieces));
     dispatch(pieces, splitter);
   };
-  const output = child.onData((data: string | Buffer) => deliver(typeof data === "string" ? Buffer.from(data) : data));
+  const output = child.onData((data: string | Buffer) =>
+    deliver(typeof data === "string" ? Buffer.from(data) : data),
+  );
   drainBeforeClose(child, deliver, (lingerMs) => !held && Date.now() - lastDataAt > lingerMs);
   cleanups.push(() => output.dispose());
   cleanups.push(() => stdout.off("drain", resume));

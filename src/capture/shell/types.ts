@@ -13,7 +13,12 @@ export interface ShellRecorder {
    * A command began. `line` is already redacted, or "[not recorded]" with `hidden` for a line
    * typed with a leading space (whose output is then not passed on either).
    */
-  commandStarted(info: { line: string; cwd: string; startedAt: number; hidden: boolean }): CommandHandle;
+  commandStarted(info: {
+    line: string;
+    cwd: string;
+    startedAt: number;
+    hidden: boolean;
+  }): CommandHandle;
   /** `stacklog pause` (true) or `stacklog resume` (false) ran in the shell. */
   paused(on: boolean): void;
 }
