@@ -1,5 +1,7 @@
 import type { AnsibleRecapRow } from "./types.js";
 
+export { parseProfileTiming } from "./profile-timing.js";
+
 export type BannerKind = "play" | "task" | "handler" | "recap" | "no-more-hosts";
 
 export interface Banner {
@@ -15,11 +17,14 @@ const BANNERS: readonly [string, BannerKind][] = [
   ["NO MORE HOSTS LEFT", "no-more-hosts"],
 ];
 
+const BANNER_INITIALS = new Set(BANNERS.map(([prefix]) => prefix.charCodeAt(0)));
+
 /** Reads a `PLAY [name] ****` style banner: the name, then a run of at least three stars. */
 export function parseBanner(line: string): Banner | null {
   let end = line.length;
   while (end > 0 && line.charCodeAt(end - 1) === 32) end--;
   if (end < 3 || line.charCodeAt(end - 1) !== 42) return null;
+  if (!BANNER_INITIALS.has(line.charCodeAt(0))) return null;
   for (const [prefix, kind] of BANNERS) {
     if (!line.startsWith(prefix)) continue;
     if (kind === "recap" || kind === "no-more-hosts") return { kind, name: "" };
@@ -130,22 +135,6 @@ export function parseRecapRow(line: string): AnsibleRecapRow | null {
       (row as unknown as Record<string, number>)[key] = Number(value);
   }
   return row;
-}
-
-const PROFILE = /\((\d+):(\d\d):(\d\d)(?:\.(\d{1,6}))?\)\s+\d+:\d\d:\d\d(?:\.\d+)?\s*\**\s*$/;
-
-/**
- * Reads the line profile_tasks prints after each banner, e.g.
- * `Wednesday 25 November 2026  08:56:36 +0000 (0:00:00.012)       0:00:00.012 ****`;
- * the bracketed time is how long the previous task took, in ms.
- */
-export function parseProfileTiming(line: string): number | null {
-  const last = line.charCodeAt(line.length - 1);
-  if (last !== 42 && !(last === 32 && line.charCodeAt(line.length - 2) === 42)) return null;
-  const m = PROFILE.exec(line);
-  if (!m) return null;
-  const frac = (m[4] ?? "").padEnd(3, "0").slice(0, 3);
-  return (Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3])) * 1000 + Number(frac);
 }
 
 const AD_HOC = /^(\S+) \| (SUCCESS|CHANGED|FAILED!?|UNREACHABLE!|SKIPPED)(?=\s|$)(.*)$/;

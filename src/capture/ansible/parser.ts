@@ -10,6 +10,7 @@ import {
   type ResultLine,
 } from "./line-kinds.js";
 import { NoticeBook, parseNoticeStart } from "./notices.js";
+import { type QuickResult, readQuickResult } from "./quick-result.js";
 import { RecapTally } from "./recap-tally.js";
 import { SummaryBuilder } from "./summary-builder.js";
 import {
@@ -33,6 +34,9 @@ interface Detail {
   size: number;
 }
 
+// The body of a result that makes no finding is skipped unread, so one shared state serves.
+const NO_DETAIL: Detail = Object.freeze({ finding: null, item: null, parts: [], size: 0 });
+
 /**
  * Parses the default (and profile_tasks-augmented) stdout of ansible-playbook, kolla-ansible,
  * kayobe or openstack-ansible, colours and PTY line ends included, in bounded memory.
@@ -48,6 +52,7 @@ export function createAnsibleParser(options: { caps?: Partial<AnsibleCaps> } = {
   let sawAnsible = false;
   let detail: Detail | null = null;
   let summary: AnsibleSummary | null = null;
+  const quick: QuickResult = { status: "ok", host: "" };
 
   const closeDetail = (): void => {
     const open = detail;
@@ -62,7 +67,9 @@ export function createAnsibleParser(options: { caps?: Partial<AnsibleCaps> } = {
   };
 
   const openDetail = (finding: AnsibleFinding | null, r: ResultLine): void => {
-    detail = { finding, item: r.item, parts: finding ? [r.detail] : [], size: r.detail.length };
+    detail = finding
+      ? { finding, item: r.item, parts: [r.detail], size: r.detail.length }
+      : NO_DETAIL;
   };
 
   const onResult = (r: ResultLine): void => {
@@ -72,6 +79,16 @@ export function createAnsibleParser(options: { caps?: Partial<AnsibleCaps> } = {
       builder.result(r.host, r.status);
       openDetail(null, r);
     }
+  };
+
+  // A result whose body goes unread: a success or skip, or a failure past the findings cap.
+  const quickResult = (r: QuickResult): boolean => {
+    if (r.status === "failed" || r.status === "unreachable") {
+      if (builder.keepsFailure(r.host)) return false;
+      builder.failure(r.host, r.status, line);
+    } else builder.result(r.host, r.status);
+    detail = NO_DETAIL;
+    return true;
   };
 
   const onBanner = (text: string): boolean => {
@@ -140,7 +157,7 @@ export function createAnsibleParser(options: { caps?: Partial<AnsibleCaps> } = {
     onResult(r);
   };
 
-  const onLine = (src: string, start: number, end: number): void => {
+  const onLine = (src: string, start: number, end: number, hasCr: boolean): void => {
     line++;
     const first = start < end ? src.charCodeAt(start) : -1;
     if (detail) {
@@ -151,14 +168,18 @@ export function createAnsibleParser(options: { caps?: Partial<AnsibleCaps> } = {
         }
         return;
       }
-      if (first === 125 && src.slice(start, end).trimEnd() === "}") {
+      if (first === 125 && (end - start === 1 || src.slice(start, end).trimEnd() === "}")) {
         if (detail.finding) detail.parts.push("}");
         closeDetail();
         return;
       }
       closeDetail();
     }
-    const text = cleanLine(src.slice(start, end));
+    // Most lines of a long run are one host's result, read here without a copy of the line.
+    if (!hasCr && !inRecap && !notices.isOpen && readQuickResult(src, start, end, quick)) {
+      if (quickResult(quick)) return;
+    }
+    const text = hasCr ? cleanLine(src.slice(start, end)) : src.slice(start, end);
     if (text.length === 0) {
       notices.close();
       inRecap = false;

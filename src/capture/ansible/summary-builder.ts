@@ -125,6 +125,11 @@ export class SummaryBuilder {
     return finding;
   }
 
+  /** Whether a failure of `host` now would be written down: a new finding, or one to add to. */
+  keepsFailure(host: string): boolean {
+    return this.findings.length < this.caps.findings || (this.task?.findings.has(host) ?? false);
+  }
+
   /** `...ignoring` follows the failure it forgives. */
   ignoring(): void {
     const failed = this.lastFailed;
