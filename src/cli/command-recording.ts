@@ -1,11 +1,7 @@
 import { monotonicFactory } from "ulid";
-import {
-  type CaptureSink,
-  createAnsibleParser,
-  looksLikeAnsible,
-  type RunResult,
-} from "../capture/index.js";
+import { type CaptureSink, createAnsibleParser, looksLikeAnsible } from "../capture/index.js";
 import type {
+  CaptureMode,
   CommandPayload,
   JournalStore,
   NewEvent,
@@ -18,6 +14,7 @@ import type { Redaction } from "./redaction.js";
 import { SpoolWriter } from "./spool-writer.js";
 import { journalRef, readState } from "./state.js";
 import { tryOpen } from "./store-access.js";
+import { checkEvents, isUpgradeCheck } from "./upgrade-checks.js";
 
 const newId = monotonicFactory();
 
@@ -31,6 +28,29 @@ function quoteArg(a: string): string {
   if (!a.includes("'")) return `'${a}'`;
   return `"${a.replace(/["\\$`]/g, (c) => `\\${c}`)}"`;
 }
+
+/** What is known of a command when it starts. `line` is raw: it is redacted here. */
+export interface CommandStart {
+  line: string;
+  argv: string[] | null;
+  cwd: string;
+  mode: CaptureMode;
+  startedAt?: number;
+  /** The operator hid the line (leading space): only its status is kept, never its output. */
+  hidden?: boolean;
+}
+
+/** How a command ended. */
+export interface CommandEnd {
+  startedAt?: number;
+  endedAt: number;
+  exitStatus: number | null;
+  signal: string | null;
+  mode?: CaptureMode;
+}
+
+// Enough of the output's tail to parse an upgrade check's report.
+const TAIL_KEEP = 256 * 1024;
 
 /**
  * Records one command around its run. Every method swallows storage failures: the store going
@@ -46,28 +66,26 @@ export class CommandRecording {
   private readonly parser;
   private running: RunningCommand | null = null;
   private warned = false;
+  private tail = "";
+  private readonly checks: boolean;
 
   constructor(
     private readonly ctx: Ctx,
     journalFlag: string | undefined,
-    private readonly argv: string[],
+    private readonly cmd: CommandStart,
     private readonly redaction: Redaction,
-    mode: "pty" | "pipe",
   ) {
-    const line = redaction.redactor.redact(shellLine(argv));
-    this.parser = looksLikeAnsible(line) ? createAnsibleParser() : null;
+    const line = cmd.hidden ? "[not recorded]" : redaction.redactor.redact(cmd.line);
+    this.parser = !cmd.hidden && looksLikeAnsible(line) ? createAnsibleParser() : null;
+    this.checks = !cmd.hidden && isUpgradeCheck(line);
     this.sink = { output: (chunk, t) => this.output(chunk, t) };
-    const withheld = redaction.unreadable.length > 0;
-    if (withheld) ctx.warn(`output not stored: ${redaction.unreadable[0]?.message}`);
-    this.start(journalFlag, line, mode, withheld);
+    const withheld = redaction.unreadable.length > 0 || cmd.hidden === true;
+    if (redaction.unreadable.length > 0)
+      ctx.warn(`output not stored: ${redaction.unreadable[0]?.message}`);
+    this.start(journalFlag, line, withheld);
   }
 
-  private start(
-    journalFlag: string | undefined,
-    line: string,
-    mode: "pty" | "pipe",
-    withheld: boolean,
-  ): void {
+  private start(journalFlag: string | undefined, line: string, withheld: boolean): void {
     const ctx = this.ctx;
     const opened = tryOpen(ctx);
     if (opened.ok) this.store = opened.store;
@@ -92,11 +110,13 @@ export class CommandRecording {
       eventId: newId(ctx.now()),
       journalId,
       line,
-      argv: this.argv.map((a) => this.redaction.redactor.redact(a)),
-      cwd: ctx.cwd,
+      argv: this.cmd.hidden
+        ? null
+        : (this.cmd.argv?.map((a) => this.redaction.redactor.redact(a)) ?? null),
+      cwd: this.redaction.redactor.redact(this.cmd.cwd),
       user: ctx.user,
-      mode,
-      startedAt: ctx.now(),
+      mode: this.cmd.mode,
+      startedAt: this.cmd.startedAt ?? ctx.now(),
       pid: process.pid,
       host: ctx.host,
       outputId,
@@ -133,8 +153,10 @@ export class CommandRecording {
   }
 
   private output(chunk: string, t: number): void {
+    if (this.cmd.hidden) return;
     this.bytes += Buffer.byteLength(chunk);
     this.parser?.push(chunk);
+    if (this.checks) this.tail = (this.tail + chunk).slice(-TAIL_KEEP);
     const outputId = this.running?.outputId;
     if (!outputId) return;
     if (this.writer) {
@@ -150,9 +172,10 @@ export class CommandRecording {
   }
 
   /** Appends the command event (or spools it) and releases the store. */
-  finish(result: RunResult): void {
+  finish(end: CommandEnd): void {
     const r = this.running;
     if (!r) return;
+    const result = { startedAt: end.startedAt ?? r.startedAt, mode: end.mode ?? r.mode, ...end };
     const payload: CommandPayload = {
       kind: "command",
       line: r.line,
@@ -164,6 +187,7 @@ export class CommandRecording {
       startedAt: result.startedAt,
       endedAt: result.endedAt,
       durationMs: result.endedAt - result.startedAt,
+      ...(this.cmd.hidden ? { hidden: true } : {}),
       exitStatus: result.exitStatus,
       signal: result.signal,
       outputId: r.outputId,
@@ -179,15 +203,19 @@ export class CommandRecording {
       phase: r.phase,
       payload,
     };
+    const events = [
+      event,
+      ...(this.checks ? checkEvents(event, this.tail, result.exitStatus) : []),
+    ];
     try {
       if (!this.writer && !this.store) throw new Error("store unavailable");
       this.writer?.end();
-      (this.store as JournalStore).append(event);
+      (this.store as JournalStore).appendMany(events);
       this.store?.finishRunning(r.eventId);
     } catch (err) {
       this.toSpool((err as Error).message);
       if (r.outputId) this.spool?.append({ type: "output-end", outputId: r.outputId });
-      if (!this.spool?.append({ type: "event", event }))
+      if (!events.every((e) => this.spool?.append({ type: "event", event: e })))
         this.ctx.warn("could not keep this command's record anywhere: no spool folder is writable");
     }
     this.close();

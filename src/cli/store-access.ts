@@ -3,6 +3,13 @@ import path from "node:path";
 import { fail, StacklogError } from "../errors/index.js";
 import { drainSpool, type JournalStore, openStore, spooledCount } from "../journal/index.js";
 import type { Ctx } from "./context.js";
+import { ingestHooks } from "./hook-ingest.js";
+import { loadRedaction } from "./redaction.js";
+
+/** Hook lines are stored as the shell wrote them: redact them with this call's secrets. */
+function hookRedactor(ctx: Ctx) {
+  return loadRedaction(ctx).redactor;
+}
 
 /**
  * Where events wait when the store cannot take them: beside the store when that folder is
@@ -23,7 +30,7 @@ function storeOptions(ctx: Ctx) {
 
 /** Stores what earlier calls spooled; returns how many records went in. Never throws. */
 export function drainAll(ctx: Ctx, store: JournalStore): number {
-  let n = 0;
+  let n = ingestHooks(ctx.home, store, () => hookRedactor(ctx));
   for (const dir of spoolDirs(ctx)) {
     try {
       n += drainSpool(dir, store).stored;

@@ -115,6 +115,47 @@ export const VERBS: VerbSpec[] = [
     load: () => import("./commands/run.js"),
   },
   {
+    name: "shell",
+    summary:
+      "start your shell with every command recorded, each with its own output, status and duration",
+    usage: "stacklog shell [--journal ID] [--shell PATH]",
+    description:
+      "bash and zsh; your own rc files still run. A command line that starts with a space is kept as [not recorded] with its status only. Inside, `stacklog pause` and `stacklog resume` stop and restart recording; `exit` ends it.",
+    flags: {
+      journal: JOURNAL_FLAG,
+      shell: { type: "string", value: "PATH", description: "the shell (default $SHELL)" },
+    },
+    examples: ["stacklog shell", "stacklog shell --shell /bin/zsh"],
+    load: () => import("./commands/shell.js"),
+  },
+  {
+    name: "hook",
+    summary:
+      "print shell hooks that record command lines, statuses and durations (no output) without a PTY",
+    usage: 'eval "$(stacklog hook bash|zsh)"',
+    description:
+      "Each command appends one line to a spool file using shell builtins only; the next stacklog call stores them.",
+    flags: { journal: JOURNAL_FLAG },
+    examples: ['eval "$(stacklog hook bash)"', 'eval "$(stacklog hook zsh)"'],
+    load: () => import("./commands/hook.js"),
+  },
+  {
+    name: "pause",
+    summary: "inside stacklog shell: stop recording until `stacklog resume`",
+    usage: "stacklog pause",
+    flags: {},
+    examples: ["stacklog pause"],
+    load: () => import("./commands/pause.js"),
+  },
+  {
+    name: "resume",
+    summary: "inside stacklog shell: record again after `stacklog pause`",
+    usage: "stacklog resume",
+    flags: {},
+    examples: ["stacklog resume"],
+    load: () => import("./commands/resume.js"),
+  },
+  {
     name: "log",
     summary: "show the journal's timeline",
     usage: "stacklog log [--kind K] [--phase P] [--follow] [--output]",

@@ -20,7 +20,7 @@ export const catalogue = {
   NoCurrentJournal: () => ({
     title: "No current journal",
     message: "This command needs a journal, but none is current in this store.",
-    hint: "Start one with `stacklog start --title \"...\"`, or name one with `--journal ID` (see `stacklog list`).",
+    hint: 'Start one with `stacklog start --title "..."`, or name one with `--journal ID` (see `stacklog list`).',
     exitCode: 3,
   }),
   JournalNotFound: (id: string) => ({
@@ -266,6 +266,25 @@ export const catalogue = {
     message: `Could not reach Keystone of ${cloud} at ${authUrl} (${detail}).`,
     hint: "Check the auth URL, the network path (VPN, proxy) and, for TLS errors, the CA bundle (cacert / OS_CACERT).",
     exitCode: 1,
+  }),
+  NestedShell: () => ({
+    title: "Already recording",
+    message:
+      "This shell is already recorded by `stacklog shell`; a second recorder inside it would store every command twice.",
+    hint: "Keep working here (everything is recorded), or `exit` first.",
+    exitCode: 2,
+  }),
+  NotRecording: (verb: string) => ({
+    title: "Not in a recorded shell",
+    message: `\`stacklog ${verb}\` works inside \`stacklog shell\`, and this shell is not recorded.`,
+    hint: "Start one with `stacklog shell`.",
+    exitCode: 2,
+  }),
+  UnsupportedShell: (shell: string) => ({
+    title: "Unsupported shell",
+    message: `${shell} is not bash or zsh, the shells stacklog can record command by command.`,
+    hint: "Use --shell /bin/bash (or zsh), or record single commands with `stacklog run -- CMD`.",
+    exitCode: 2,
   }),
 } satisfies Record<string, (...args: never[]) => ErrorDetails>;
 

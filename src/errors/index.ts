@@ -59,7 +59,9 @@ export function formatError(err: unknown, versions: string): string {
 }
 
 /** Serialisable form of an error for `--json`. */
-export function errorJson(err: unknown): { error: { code: string; title: string; message: string; hint?: string } } {
+export function errorJson(err: unknown): {
+  error: { code: string; title: string; message: string; hint?: string };
+} {
   if (err instanceof StacklogError) {
     const { title, message, hint } = err.details;
     return { error: { code: err.code, title, message, ...(hint ? { hint } : {}) } };

@@ -1,6 +1,6 @@
 import { chooseMode, runCommand } from "../../capture/index.js";
 import { ExitError, fail } from "../../errors/index.js";
-import { CommandRecording } from "../command-recording.js";
+import { CommandRecording, shellLine } from "../command-recording.js";
 import type { Ctx } from "../context.js";
 import { loadRedaction } from "../redaction.js";
 import { type Args, bool, str } from "../spec.js";
@@ -22,9 +22,8 @@ export async function run(args: Args, ctx: Ctx): Promise<never> {
   const recording = new CommandRecording(
     ctx,
     str(args, "journal"),
-    argv,
+    { line: shellLine(argv), argv, cwd: ctx.cwd, mode: chooseMode({ mode, stdout: ctx.stdout }) },
     redaction,
-    chooseMode({ mode, stdout: ctx.stdout }),
   );
   const result = await runCommand({
     argv,

@@ -1,0 +1,35 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { hookScript } from "../../capture/hook/index.js";
+import { fail } from "../../errors/index.js";
+import type { Ctx } from "../context.js";
+import { hookSpoolFile } from "../hook-ingest.js";
+import { resolveJournal } from "../recorder.js";
+import { type Args, str } from "../spec.js";
+import { openForRead } from "../store-access.js";
+
+/**
+ * Prints the shell code for `eval "$(stacklog hook bash)"`: each command appends one line to a
+ * spool file with shell builtins only; the next stacklog call stores the lines.
+ */
+export async function run(args: Args, ctx: Ctx): Promise<undefined> {
+  const shell = args.positionals[0];
+  if (shell !== "bash" && shell !== "zsh")
+    throw fail(
+      "BadValue",
+      "shell",
+      "bash or zsh",
+      'eval "$(stacklog hook bash)"',
+      shell ?? "(nothing)",
+    );
+  const store = openForRead(ctx);
+  try {
+    const journalId = resolveJournal(ctx, store, str(args, "journal"));
+    const file = path.resolve(hookSpoolFile(ctx.home, journalId));
+    mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    ctx.stdout.write(hookScript(shell, file));
+  } finally {
+    store.close();
+  }
+  return undefined;
+}

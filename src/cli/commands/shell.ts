@@ -1,0 +1,86 @@
+import {
+  isNestedShell,
+  runShellSession,
+  type ShellRecorder,
+  shellKind,
+} from "../../capture/shell/index.js";
+import { ExitError, fail } from "../../errors/index.js";
+import { CommandRecording } from "../command-recording.js";
+import type { Ctx } from "../context.js";
+import { appendEvents, resolveJournal } from "../recorder.js";
+import { loadRedaction, type Redaction } from "../redaction.js";
+import { type Args, str } from "../spec.js";
+import { openForRead } from "../store-access.js";
+
+function recorder(ctx: Ctx, journalId: string, redaction: Redaction): ShellRecorder {
+  return {
+    commandStarted(info) {
+      const rec = new CommandRecording(
+        ctx,
+        journalId,
+        {
+          line: info.line,
+          argv: null,
+          cwd: info.cwd,
+          mode: "shell",
+          startedAt: info.startedAt,
+          hidden: info.hidden,
+        },
+        redaction,
+      );
+      return {
+        output: (chunk, t) => rec.sink.output(chunk, t),
+        finish: (end) =>
+          rec.finish({
+            endedAt: end.endedAt,
+            exitStatus: end.exitStatus,
+            signal:
+              end.exitStatus !== null && end.exitStatus > 128
+                ? `signal ${end.exitStatus - 128}`
+                : null,
+          }),
+      };
+    },
+    paused(on) {
+      appendEvents(
+        ctx,
+        journalId,
+        () => [{ kind: "milestone", name: on ? "recording paused" : "recording resumed" }],
+        redaction,
+      );
+    },
+  };
+}
+
+/** Starts the operator's bash or zsh with recording loaded; every command becomes an event. */
+export async function run(args: Args, ctx: Ctx): Promise<never> {
+  if (isNestedShell(ctx.env)) throw fail("NestedShell");
+  const shell = str(args, "shell") ?? ctx.env.SHELL ?? "/bin/bash";
+  if (!shellKind(shell)) throw fail("UnsupportedShell", shell);
+  const redaction = loadRedaction(ctx);
+  const [problem] = redaction.unreadable;
+  if (problem) throw problem;
+  const store = openForRead(ctx);
+  let journal: { id: string; title: string };
+  try {
+    journal = store.getJournal(resolveJournal(ctx, store, str(args, "journal")));
+  } finally {
+    store.close();
+  }
+  const banner = `stacklog: recording this shell into "${journal.title}" (${journal.id}). \`stacklog pause\` stops recording, \`exit\` ends it.\r\n`;
+  const result = await runShellSession({
+    shell,
+    cwd: ctx.cwd,
+    env: { ...ctx.env, STACKLOG_JOURNAL: journal.id },
+    stdin: ctx.stdin,
+    stdout: ctx.stdout,
+    stderr: ctx.stderr,
+    redact: () => redaction.redactor.stream(),
+    recorder: recorder(ctx, journal.id, redaction),
+    banner,
+    now: ctx.now,
+  });
+  if (result.captureError) ctx.warn(`recording stopped early: ${result.captureError}`);
+  ctx.stderr.write(`stacklog: recording of "${journal.title}" ended\n`);
+  throw new ExitError(result.exitStatus);
+}

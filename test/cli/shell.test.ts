@@ -1,0 +1,120 @@
+import path from "node:path";
+import { spawn as ptySpawn } from "node-pty";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { CommandPayload, JournalEvent } from "../../src/journal/index.js";
+import { NODE_ARGS, type Sandbox, sandbox, stacklog, stacklogJson } from "../helpers/cli.js";
+import { terminal } from "../helpers/terminal.js";
+
+let sb: Sandbox;
+beforeEach(() => {
+  sb = sandbox({ SHELL: "/bin/bash" });
+  stacklogJson(sb, ["start", "--title", "recorded shells"]);
+});
+afterEach(() => sb.cleanup());
+
+function commands(): CommandPayload[] {
+  const out = stacklog(sb, ["log", "--kind", "command", "--json"]).stdout.trim();
+  return out
+    ? out.split("\n").map((l) => (JSON.parse(l) as JournalEvent).payload as CommandPayload)
+    : [];
+}
+
+describe("stacklog shell", () => {
+  it("records each command of a real bash with its own output, status and cwd, and hides what it is told to", async () => {
+    sb.env.OS_PASSWORD = "planted-password-4242";
+    const t = terminal(sb, ["shell"]);
+    await t.waitFor("recording this shell");
+    await t.waitFor("\x1b]133;B"); // the prompt is drawn
+    const type = async (line: string, wait: string) => {
+      t.pty.write(`${line}\r`);
+      await t.waitFor(wait);
+    };
+    await type("echo hello-from-shell", "hello-from-shell\r\n");
+    await type("(exit 3)", "(exit 3)\r\n");
+    await type("cd /tmp && pwd", "/tmp\r\n");
+    await type("echo planted-password-4242", "planted-password-4242\r\n");
+    await type(" echo secret-hidden-line", "secret-hidden-line\r\n");
+    await type(
+      "stacklog_cli() { node " + NODE_ARGS.join(" ") + ' "$@"; }; stacklog_cli pause',
+      "recording paused",
+    );
+    await type("echo while-paused", "while-paused\r\n");
+    await type("stacklog_cli resume", "recording resumed");
+    t.pty.write("exit 5\r");
+    expect((await t.exited).exitCode).toBe(5);
+
+    const cmds = commands();
+    const byLine = (l: string) => cmds.find((c) => c.line === l);
+    expect(byLine("echo hello-from-shell")).toMatchObject({ exitStatus: 0, mode: "shell" });
+    expect(byLine("(exit 3)")).toMatchObject({ exitStatus: 3 });
+    expect(byLine("cd /tmp && pwd")?.exitStatus).toBe(0);
+    expect(cmds.find((c) => c.line.includes("[REDACTED env:OS_PASSWORD]"))?.cwd).toBe("/tmp");
+    expect(cmds.some((c) => c.line.includes("secret-hidden-line"))).toBe(false);
+    expect(cmds.some((c) => c.line === "[not recorded]" && c.hidden)).toBe(true);
+    expect(cmds.some((c) => c.line.includes("while-paused"))).toBe(false);
+    const hello = stacklog(sb, ["log", "--kind", "command", "--json"])
+      .stdout.split("\n")
+      .find((l) => l.includes("hello-from-shell")) as string;
+    const shown = stacklogJson<{ output: string }>(sb, [
+      "show",
+      String((JSON.parse(hello) as JournalEvent).seq),
+    ]);
+    // exactly the command's output: no prompt, no echo of the typed line
+    expect(shown.output).toBe("hello-from-shell\r\n");
+    const all = stacklog(sb, ["export"]).stdout;
+    expect(all).not.toContain("planted-password-4242");
+    expect(stacklog(sb, ["log", "--kind", "milestone"]).stdout).toContain("recording paused");
+  });
+
+  it("refuses to start inside a recorded shell", () => {
+    const r = stacklog(sb, ["shell"], {
+      env: { STACKLOG_SHELL_PID: String(process.pid), STACKLOG_RECORDING: "1" },
+    });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("Already recording");
+  });
+});
+
+describe("stacklog hook", () => {
+  it.each(["bash", "zsh"])(
+    "records command lines and statuses from %s without a PTY recorder",
+    async (shell) => {
+      const bin = `/bin/${shell}`;
+      const stacklogCmd = `node ${NODE_ARGS.join(" ")}`;
+      const pty = ptySpawn(bin, shell === "bash" ? ["--norc", "-i"] : ["-f", "-i"], {
+        cwd: sb.dir,
+        env: { ...sb.env, PS1: "$ ", PROMPT: "$ " } as Record<string, string>,
+        cols: 120,
+        rows: 30,
+      });
+      let screen = "";
+      pty.onData((d) => {
+        screen += d;
+      });
+      const waitFor = async (s: string) => {
+        const start = Date.now();
+        while (!screen.includes(s)) {
+          if (Date.now() - start > 20_000) throw new Error(`never saw ${s}:\n${screen}`);
+          await new Promise((r) => setTimeout(r, 20));
+        }
+      };
+      pty.write(`eval "$(${stacklogCmd} hook ${shell})"; echo hooked\r`);
+      await waitFor("hooked\r\n");
+      pty.write("echo one-command\r");
+      await waitFor("one-command\r\n");
+      pty.write("false\r");
+      pty.write(`cd ${path.join(sb.dir)} && echo done-here\r`);
+      await waitFor("done-here\r\n");
+      pty.write("exit\r");
+      await new Promise((r) => pty.onExit(r));
+      const cmds = commands();
+      expect(cmds.find((c) => c.line === "echo one-command")).toMatchObject({
+        exitStatus: 0,
+        mode: "hook",
+        outputId: null,
+      });
+      expect(cmds.find((c) => c.line === "false")).toMatchObject({ exitStatus: 1 });
+      expect(cmds.find((c) => c.line.startsWith("cd "))?.cwd).toBe(sb.dir);
+    },
+  );
+});
