@@ -488,6 +488,36 @@ export const VERBS: VerbSpec[] = [
     load: () => import("./commands/publish.js"),
   },
   {
+    name: "lab",
+    summary:
+      "rehearse: upgrade a real Keystone Victoria → Zed → 2025.1 in Debian chroots, recorded as a journal",
+    usage:
+      "stacklog lab keystone [--dir DIR] [--to zed|2025.1] [--backend sqlite|mariadb] [--port 5001]",
+    description:
+      "Needs root, about 6 GiB free under DIR and the Debian archive. Takes several minutes. The journal goes to DIR/stacklog; see docs/lab.md.",
+    flags: {
+      dir: {
+        type: "string",
+        value: "DIR",
+        description: "work folder (default /var/tmp/stacklog-lab)",
+      },
+      to: {
+        type: "string",
+        value: "SERIES",
+        description: "zed (one hop) or 2025.1 (default, two hops)",
+      },
+      backend: { type: "string", value: "DB", description: "sqlite (default) or mariadb" },
+      port: {
+        type: "string",
+        value: "PORT",
+        description: "Keystone's port on 127.0.0.1 (default 5001)",
+      },
+      json: JSON_FLAG,
+    },
+    examples: ["stacklog lab keystone", "stacklog lab keystone --to zed --dir /srv/lab"],
+    load: () => import("./commands/lab.js"),
+  },
+  {
     name: "demo",
     summary: "a guided tour: records a short rehearsal in your store, then serves it as web pages",
     usage: "stacklog demo [--record-only] [--port 7300]",

@@ -286,6 +286,13 @@ export const catalogue = {
     hint: "Use --shell /bin/bash (or zsh), or record single commands with `stacklog run -- CMD`.",
     exitCode: 2,
   }),
+  /** The lab's own checks and steps (root, disk, archive, a failed step) say their own words. */
+  LabProblem: (title: string, message: string, hint: string, exitCode: number) => ({
+    title,
+    message,
+    hint,
+    exitCode,
+  }),
 } satisfies Record<string, (...args: never[]) => ErrorDetails>;
 
 export type ErrorName = keyof typeof catalogue;

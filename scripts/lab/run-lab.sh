@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Runs the Keystone upgrade lab by hand (Victoria → Zed → 2025.1 in a Debian chroot, recorded by
+# stacklog), then exports its journal and checks that no planted secret is in the export.
+#
+#   sudo bash scripts/lab/run-lab.sh [DIR] [zed|2025.1]
+#
+# Needs root, 6 GiB free under DIR and the Debian archive (deb.debian.org). Measured on a
+# 2-core Debian 12 VM: see docs/lab.md ("What it costs") for the time and disk of a full run.
+set -euo pipefail
+
+dir=${1:-/var/tmp/stacklog-lab}
+to=${2:-2025.1}
+repo=$(cd "$(dirname "$0")/../.." && pwd)
+stacklog=(node --import "$repo/node_modules/tsx/dist/loader.mjs" "$repo/src/cli/entry.ts")
+
+if [ -e "$dir/chroot" ]; then
+  echo "run-lab: $dir/chroot exists; remove it (after checking nothing is mounted under it: findmnt -R $dir/chroot) or pick another DIR" >&2
+  exit 2
+fi
+
+start=$(date +%s)
+node --import "$repo/node_modules/tsx/dist/loader.mjs" "$repo/scripts/lab/run-lab.ts" --dir "$dir" --to "$to" > "$dir.result.json"
+echo "run-lab: $(( $(date +%s) - start )) s; chroot $(du -sh -x "$dir/chroot" | cut -f1)"
+
+export STACKLOG_HOME="$dir/stacklog"
+"${stacklog[@]}" export --out "$dir/journal.json"
+# shellcheck disable=SC1091
+. "$dir/lab-secrets.env"
+for value in "$LAB_ADMIN_PASSWORD" "$LAB_USER_PASSWORD" "$LAB_APP_CREDENTIAL_SECRET" "$LAB_EC2_SECRET"; do
+  if grep -qF -- "$value" "$dir/journal.json"; then
+    echo "run-lab: a planted secret is in $dir/journal.json" >&2
+    exit 1
+  fi
+done
+echo "run-lab: journal exported to $dir/journal.json (no planted secret in it)"
+
+# With UPDATE_EXAMPLE=1: make this run the committed example and its planted-values fixture.
+if [ "${UPDATE_EXAMPLE:-0}" = 1 ]; then
+  cp "$dir/journal.json" "$repo/examples/keystone-victoria-zed-2025.1.json"
+  printf '{\n  "adminPassword": "%s",\n  "userPassword": "%s",\n  "appCredentialSecret": "%s",\n  "ec2Secret": "%s"\n}\n' \
+    "$LAB_ADMIN_PASSWORD" "$LAB_USER_PASSWORD" "$LAB_APP_CREDENTIAL_SECRET" "$LAB_EC2_SECRET" \
+    > "$repo/test/fixtures/lab/planted.json"
+  echo "run-lab: updated examples/keystone-victoria-zed-2025.1.json and test/fixtures/lab/planted.json"
+fi

@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { checkMisled, dbSyncArgv, parseCheckStatus } from "./db-sync.js";
+
+describe("db_sync --check", () => {
+  it("reads 0, 2 and 4 as up to date, expand needed and contract needed", () => {
+    expect(parseCheckStatus(0)).toBe("up-to-date");
+    expect(parseCheckStatus(2)).toBe("expand-needed");
+    expect(parseCheckStatus(4)).toBe("contract-needed");
+  });
+
+  it("treats any other status as an error", () => {
+    expect(parseCheckStatus(1)).toBe("error");
+    expect(parseCheckStatus(137)).toBe("error");
+  });
+
+  it("builds each rolling-upgrade step", () => {
+    expect(dbSyncArgv("expand")).toEqual(["keystone-manage", "db_sync", "--expand"]);
+    expect(dbSyncArgv()).toEqual(["keystone-manage", "db_sync"]);
+  });
+
+  it("flags a check that said up to date when the sync then moved the schema", () => {
+    expect(checkMisled("up-to-date", "alembic|27e647c0fad4\n", "alembic|47147121\n")).toBe(true);
+    expect(checkMisled("up-to-date", "alembic|x\n", "alembic|x\n")).toBe(false);
+    expect(checkMisled("expand-needed", "a", "b")).toBe(false);
+  });
+});
