@@ -10,28 +10,25 @@ import { type BenchRow, median, printRows, timeCommand } from "./lib.js";
 
 const TARGET = 10;
 
-function sameNotes(
+async function sameNotes(
   repo: string,
   ours: Parameters<typeof scanNotes>[0],
   theirs: Record<string, string>,
-): boolean {
+): Promise<boolean> {
   const shape = (vs: { version: string; notes: { file: string; sections?: unknown }[] }[]) =>
     JSON.stringify(
       vs
         .map((v) => ({ v: v.version, n: v.notes.map((n) => [n.file, n.sections]) }))
         .filter((v) => v.n.length),
     );
-  return shape(scanNotes(ours).releases) === shape(renoDump(repo, theirs));
+  return shape((await scanNotes(ours)).releases) === shape(renoDump(repo, theirs));
 }
 
-function timeScan(opts: Parameters<typeof scanNotes>[0], runs: number): number {
-  const ms: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = process.hrtime.bigint();
-    scanNotes(opts);
-    ms.push(Number(process.hrtime.bigint() - t0) / 1e6);
-  }
-  return median(ms);
+// One timed scan, in ms.
+async function timeScan(opts: Parameters<typeof scanNotes>[0]): Promise<number> {
+  const t0 = process.hrtime.bigint();
+  await scanNotes(opts);
+  return Number(process.hrtime.bigint() - t0) / 1e6;
 }
 
 /** Times scanNotes against `reno report` on a generated kolla-ansible-sized repository. */
@@ -43,7 +40,7 @@ export async function main(opts: { quick?: boolean } = {}): Promise<BenchRow[]> 
     tags: Number(env.BENCH_TAGS ?? (opts.quick ? 60 : 300)),
     branches: Number(env.BENCH_BRANCHES ?? (opts.quick ? 2 : 4)),
   };
-  const runs = Number(env.BENCH_RUNS ?? (opts.quick ? 1 : 3));
+  const runs = Number(env.BENCH_RUNS ?? (opts.quick ? 1 : 5));
   const repo = fs.mkdtempSync(path.join(os.tmpdir(), "stacklog-notes-bench-"));
   try {
     buildKollaLike(repo, size);
@@ -77,11 +74,16 @@ export async function main(opts: { quick?: boolean } = {}): Promise<BenchRow[]> 
     ];
     const rows: BenchRow[] = [];
     for (const c of cases) {
-      const ours = timeScan(c.ours, runs);
-      const peer = median(
-        Array.from({ length: runs }, () => timeCommand("reno", ["report", ...c.args, repo])),
-      );
-      const same = sameNotes(repo, c.ours, c.reno);
+      // Runs alternate between the two so both see the same load on a shared machine.
+      const mine: number[] = [];
+      const theirs: number[] = [];
+      for (let i = 0; i < runs; i++) {
+        mine.push(await timeScan(c.ours));
+        theirs.push(timeCommand("reno", ["report", ...c.args, repo]));
+      }
+      const ours = median(mine);
+      const peer = median(theirs);
+      const same = await sameNotes(repo, c.ours, c.reno);
       const ratio = peer / ours;
       rows.push({
         bench: `notes ${size.notes}n/${size.tags}t`,

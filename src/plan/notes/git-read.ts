@@ -8,26 +8,33 @@ export interface RefInfo {
   date: number;
 }
 
-/** Every branch, remote and tag ref, peeled to commits; refs to trees or blobs are left out. */
-export async function readRefs(start: GitStarter): Promise<RefInfo[]> {
+/**
+ * Every branch, remote and tag ref, peeled to commits (refs to trees or blobs are left out),
+ * and the commit HEAD points at: from the checked-out branch, or asked of git when detached.
+ */
+export async function readRefs(start: GitStarter): Promise<{ refs: RefInfo[]; head: string }> {
   const fmt =
-    "%(refname)%00%(objecttype)%00%(objectname)%00%(*objecttype)%00%(*objectname)%00%(taggerdate:unix)%00%(committerdate:unix)";
+    "%(refname)%00%(objecttype)%00%(objectname)%00%(*objecttype)%00%(*objectname)%00%(taggerdate:unix)%00%(committerdate:unix)%00%(HEAD)";
   const out: RefInfo[] = [];
+  let head: string | undefined;
   for (const line of (await start(["for-each-ref", `--format=${fmt}`]))
     .toString("utf8")
     .split("\n")) {
     if (!line) continue;
-    const [name, type, sha, peeledType, peeled, tagDate, commitDate] = line.split("\0") as string[];
+    const [name, type, sha, peeledType, peeled, tagDate, commitDate, current] = line.split(
+      "\0",
+    ) as string[];
+    if (current === "*" && type === "commit") head = sha;
     if (type === "commit")
       out.push({ name: name as string, commit: sha as string, date: Number(commitDate) });
     else if (type === "tag" && peeledType === "commit")
       out.push({ name: name as string, commit: peeled as string, date: Number(tagDate) });
   }
-  return out;
+  return { refs: out, head: head ?? (await readHead(start)) };
 }
 
 /** The commit HEAD points at. */
-export async function readHead(start: GitStarter): Promise<string> {
+async function readHead(start: GitStarter): Promise<string> {
   return (await start(["rev-parse", "--verify", "HEAD^{commit}"])).toString("utf8").trim();
 }
 
@@ -40,8 +47,8 @@ export interface CommitNode {
 /** The whole commit graph reachable from any ref, in one `git rev-list` call. */
 export async function readGraph(start: GitStarter): Promise<Map<string, CommitNode>> {
   const graph = new Map<string, CommitNode>();
-  const text = (await start(["rev-list", "--all", "--parents", "--timestamp"])).toString("latin1");
-  for (const line of text.split("\n")) {
+  const text = await start(["rev-list", "--all", "--parents", "--timestamp"]);
+  for (const line of text.toString("latin1").split("\n")) {
     if (!line) continue;
     const parts = line.split(" ");
     graph.set(parts[1] as string, { time: Number(parts[0]), parents: parts.slice(2) });
@@ -49,12 +56,17 @@ export async function readGraph(start: GitStarter): Promise<Map<string, CommitNo
   return graph;
 }
 
-/** Contents of blobs by id, fetched in one `git cat-file --batch` call. */
-export async function readBlobs(start: GitStarter, shas: string[]): Promise<Map<string, Buffer>> {
+/**
+ * Contents of blobs by id, fetched in one `git cat-file --batch` call. The process starts at
+ * once; the ids are sent when `shas` settles.
+ */
+export async function readBlobs(
+  start: GitStarter,
+  shas: Promise<string[]>,
+): Promise<Map<string, Buffer>> {
   const out = new Map<string, Buffer>();
-  const unique = [...new Set(shas)];
-  if (unique.length === 0) return out;
-  const buf = await start(["cat-file", "--batch"], `${unique.join("\n")}\n`);
+  const input = shas.then((list) => [...new Set(list)].map((sha) => `${sha}\n`).join(""));
+  const buf = await start(["cat-file", "--batch", "--buffer"], input);
   let pos = 0;
   while (pos < buf.length) {
     const nl = buf.indexOf(10, pos);

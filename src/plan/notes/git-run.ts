@@ -4,8 +4,11 @@ import { fail } from "../../errors/index.js";
 /** Runs git in a repository and returns its raw standard output. */
 export type GitRunner = (args: string[], input?: string) => Buffer;
 
-/** Starts git in a repository; resolves to its raw standard output once it exits. */
-export type GitStarter = (args: string[], input?: string) => Promise<Buffer>;
+/**
+ * Starts git in a repository; resolves to its raw standard output once it exits. Input given
+ * as a promise is written when it settles, so a process can start before its input is known.
+ */
+export type GitStarter = (args: string[], input?: string | Promise<string>) => Promise<Buffer>;
 
 /** The two ways to run git: blocking for rare one-off questions, started for the bulk reads. */
 export interface Git {
@@ -40,7 +43,10 @@ export function gitRunners(repo: string, git = "git"): Git {
           reject(e);
         }
       });
-      child.stdin.end(input);
+      Promise.resolve(input).then(
+        (text) => child.stdin.end(text),
+        () => child.stdin.end(),
+      );
     });
   return { run, start };
 }

@@ -111,12 +111,16 @@ export function* topoWalk(
       push(parents[0] as string);
       continue;
     }
-    const waiting = [...(children.get(sha) ?? [])].some((c) => !emitted.has(c));
-    if (waiting) continue;
+    if (waiting(children.get(sha), emitted)) continue;
     emitted.add(sha);
     yield sha;
     for (const p of parents) push(p);
   }
+}
+
+function waiting(children: string[] | undefined, emitted: Set<string>): boolean {
+  if (children) for (const c of children) if (!emitted.has(c)) return true;
+  return false;
 }
 
 function childrenOf(graph: Graph, commits: Set<string>): Map<string, string[]> {

@@ -20,7 +20,7 @@ export type { ReleaseNote, ScanOptions, ScanResult } from "./types.js";
 export async function scanNotes(opts: ScanOptions, git = "git"): Promise<ScanResult> {
   const warnings: string[] = [];
   const runners = gitRunners(opts.repo, git);
-  const scanned = await notesByVersion(
+  const scanning = notesByVersion(
     runners,
     {
       branch: opts.branch,
@@ -29,11 +29,17 @@ export async function scanNotes(opts: ScanOptions, git = "git"): Promise<ScanRes
     },
     (w) => warnings.push(w),
   );
-  const picked = selectRange(scanned, opts.from, opts.to);
-  const blobs = await readBlobs(
-    runners.start,
-    picked.flatMap((v) => v.files.map((f) => f.blob)),
-  );
+  let sendIds: (ids: string[]) => void = () => {};
+  // cat-file starts now, after the history readers, and gets its ids once the walk picked them.
+  const reading = readBlobs(runners.start, new Promise((resolve) => (sendIds = resolve)));
+  reading.catch(() => {});
+  let picked: NotesByVersion["versions"] = [];
+  try {
+    picked = selectRange(await scanning, opts.from, opts.to);
+  } finally {
+    sendIds(picked.flatMap((v) => v.files.map((f) => f.blob)));
+  }
+  const blobs = await reading;
   const releases = picked.map(({ version, files }) => {
     const notes: ReleaseNote[] = [];
     for (const f of files) {

@@ -1,11 +1,9 @@
 import { fail } from "../../errors/index.js";
 import { scanBounds } from "./bounds.js";
-import { type FileChange, readNoteChanges } from "./changes.js";
-import { readGraph, readHead, readRefs } from "./git-read.js";
 import type { Git, GitRunner } from "./git-run.js";
 import { topoWalk } from "./graph.js";
-import { History } from "./history.js";
-import { RepoRefs } from "./repo-refs.js";
+import type { History } from "./history.js";
+import { readRepo, readWalkChanges, type WalkChanges } from "./repo-read.js";
 import { ChangeAggregator, NoteTracker } from "./tracker.js";
 import type { NoteRef } from "./types.js";
 import { isPreRelease, stripPreRelease } from "./versions.js";
@@ -20,21 +18,16 @@ export interface NotesByVersion {
 }
 
 /**
- * reno's `get_notes_by_version` over committed history, with pre-releases collapsed. The
- * graph, refs and note changes are read by git processes running side by side.
+ * reno's `get_notes_by_version` over committed history, with pre-releases collapsed. A scan
+ * with an earliest version reads all history's note changes at once; others read only the
+ * range their walk covers, once the graph says where it stops.
  */
 export async function notesByVersion(
   git: Git,
   opts: { branch?: string; notesDir: string; earliestVersion?: string },
   warn: (msg: string) => void,
 ): Promise<NotesByVersion> {
-  const [graph, refs, head, changes] = await Promise.all([
-    readGraph(git.start),
-    readRefs(git.start),
-    readHead(git.start),
-    readNoteChanges(git.start, opts.notesDir),
-  ]);
-  const h = new History(graph, new RepoRefs(refs, head));
+  const { h, all } = await readRepo(git, opts.notesDir, opts.earliestVersion !== undefined);
   const { branch } = opts;
   const current = h.currentVersion(branch);
   const byDate = h.tagsOnBranch(branch);
@@ -49,7 +42,13 @@ export async function notesByVersion(
   }
   const { earliest, stopTag } = scanBounds(h, byDate, branch, opts.earliestVersion);
   if (!byDate.includes(current)) byDate.unshift(current);
-  const tracker = walk(h, git.run, changes, { branch, current, stopTag }, warn);
+  const head = h.refs.resolve(branch);
+  const at = { head, current, stopTag };
+  const ranged = all ?? (await readWalkChanges(git, opts.notesDir, h, head, stopTag));
+  // A walk that strays below the range read (null-merges can make it) is redone on all of it.
+  const tracker =
+    walk(h, git.run, ranged, at, warn) ??
+    (walk(h, git.run, await readWalkChanges(git, opts.notesDir, h, head), at, warn) as NoteTracker);
   const collapsed = collapse(tracker, byDate);
   const versions: NotesByVersion["versions"] = [];
   for (const v of byDate) {
@@ -62,21 +61,24 @@ export async function notesByVersion(
   return { versions, order: [...new Set(byDate.map((v) => foldPreRelease(v, byDate)))], canonical };
 }
 
+// Undefined when the walk reaches a commit the changes were not read for.
 function walk(
   h: History,
   run: GitRunner,
-  changes: Map<string, FileChange[][]>,
-  at: { branch: string | undefined; current: string; stopTag: string | undefined },
+  { changes, covers }: WalkChanges,
+  at: { head: string; current: string; stopTag: string | undefined },
   warn: (msg: string) => void,
-): NoteTracker {
+): NoteTracker | undefined {
   const tracker = new NoteTracker();
   const aggregator = new ChangeAggregator();
+  const warnings: string[] = [];
   let version = at.current;
-  const head = h.refs.resolve(at.branch);
-  for (const sha of topoWalk(h.graph, head, (m) => isNullMerge(h, run, m))) {
+  for (const sha of topoWalk(h.graph, at.head, (m) => isNullMerge(h, run, m))) {
+    if (!covers(sha)) return undefined;
     const tags = h.refs.tagsOn(sha);
     if (tags.length) version = tags.at(-1) as string;
-    const ops = aggregator.aggregate(changes.get(sha) ?? ([] as FileChange[][]), sha, warn);
+    const changed = changes.get(sha);
+    const ops = changed ? aggregator.aggregate(changed, sha, (w) => warnings.push(w)) : [];
     for (const op of ops) {
       const ref = { file: op.file, commit: sha, blob: op.blob };
       if (op.op === "add") tracker.add(ref, version);
@@ -85,6 +87,7 @@ function walk(
     }
     if (at.stopTag && (tags.length ? tags : [version]).includes(at.stopTag)) break;
   }
+  for (const w of warnings) warn(w);
   return tracker;
 }
 
