@@ -1,0 +1,83 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { seedXss } from "../../test/fixtures/publish/seed.js";
+import { EXECUTABLE } from "../../test/fixtures/publish/xss.js";
+import { type JournalStore, openStore } from "../journal/index.js";
+import { publishSite, renderRoute } from "./index.js";
+
+let home: string;
+let store: JournalStore;
+let journalId: string;
+
+beforeEach(() => {
+  home = fs.mkdtempSync(path.join(os.tmpdir(), "stacklog-xss-"));
+  store = openStore({ home });
+  journalId = seedXss(store);
+});
+
+afterEach(() => {
+  store.close();
+  fs.rmSync(home, { recursive: true, force: true });
+});
+
+function routes(): string[] {
+  const outputs = store
+    .events(journalId, { kinds: ["command"] })
+    .map((e) => (e.payload.kind === "command" ? e.payload.outputId : null))
+    .filter((id): id is string => id !== null);
+  return [
+    "/",
+    "/lessons/",
+    "/search/",
+    `/journals/${journalId}/`,
+    `/assets/search/${journalId}.js`,
+    ...outputs.flatMap((o) => [
+      `/journals/${journalId}/output/${o}.html`,
+      `/journals/${journalId}/output/${o}.txt`,
+    ]),
+  ];
+}
+
+describe("pages built from hostile text", () => {
+  it("never contain executable markup, served live or published", () => {
+    for (const live of [false, true]) {
+      for (const p of routes()) {
+        const r = renderRoute({ reader: store, live }, p);
+        if (!r) {
+          expect(p.endsWith(".txt") && !live, `missing page ${p}`).toBe(true);
+          continue;
+        }
+        if (r.contentType.startsWith("text/plain")) continue;
+        for (const pattern of EXECUTABLE)
+          expect(r.body, `${p} matched ${pattern}`).not.toMatch(pattern);
+      }
+    }
+  });
+
+  it("keep every link inside the site", () => {
+    const body = renderRoute({ reader: store }, `/journals/${journalId}/`)?.body ?? "";
+    const hrefs = [...body.matchAll(/href="([^"]*)"/g)].map((m) => m[1] ?? "");
+    expect(hrefs.length).toBeGreaterThan(10);
+    for (const h of hrefs) expect(h).toMatch(/^(#e-|\.\.\/|output\/|#)/);
+  });
+
+  it("are published as files without executable markup", () => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), "stacklog-xss-site-"));
+    try {
+      publishSite({ reader: store, outDir: out });
+      const files = fs
+        .readdirSync(out, { recursive: true, encoding: "utf8" })
+        .filter((f) => f.endsWith(".html"));
+      expect(files.length).toBeGreaterThan(5);
+      for (const f of files) {
+        const text = fs.readFileSync(path.join(out, f), "utf8");
+        for (const pattern of EXECUTABLE)
+          expect(text, `${f} matched ${pattern}`).not.toMatch(pattern);
+      }
+    } finally {
+      fs.rmSync(out, { recursive: true, force: true });
+    }
+  });
+});
