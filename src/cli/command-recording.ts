@@ -9,7 +9,7 @@ import type {
   RunningCommand,
 } from "../journal/index.js";
 import type { Ctx } from "./context.js";
-import { currentPhase } from "./recorder.js";
+import { activate, currentPhase } from "./recorder.js";
 import type { Redaction } from "./redaction.js";
 import { SpoolWriter } from "./spool-writer.js";
 import { journalRef, readState } from "./state.js";
@@ -38,6 +38,8 @@ export interface CommandStart {
   startedAt?: number;
   /** The operator hid the line (leading space): only its status is kept, never its output. */
   hidden?: boolean;
+  /** The planned step this command carries out. */
+  step?: string;
 }
 
 /** How a command ended. */
@@ -124,7 +126,10 @@ export class CommandRecording {
       terminal: ctx.terminal,
       phase,
     };
-    if (this.store) safe(() => this.store?.markRunning(this.running as RunningCommand), undefined);
+    if (this.store) {
+      safe(() => this.store?.markRunning(this.running as RunningCommand), undefined);
+      safe(() => activate(this.store as JournalStore, journalId, ctx.now()), undefined);
+    }
   }
 
   private openOutput(storeProblem: string | null): string {
@@ -188,6 +193,7 @@ export class CommandRecording {
       endedAt: result.endedAt,
       durationMs: result.endedAt - result.startedAt,
       ...(this.cmd.hidden ? { hidden: true } : {}),
+      ...(this.cmd.step ? { step: this.cmd.step } : {}),
       exitStatus: result.exitStatus,
       signal: result.signal,
       outputId: r.outputId,

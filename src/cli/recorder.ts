@@ -25,6 +25,13 @@ export function currentPhase(store: JournalStore, journalId: string): string | n
   return last.payload.action === "begin" ? last.payload.name : null;
 }
 
+/** A `planned` journal becomes `in-progress` with its first recorded event. */
+export function activate(store: JournalStore, journalId: string, now: number): void {
+  if (store.getJournal(journalId).status === "planned") {
+    store.updateJournal(journalId, { status: "in-progress", startedAt: now });
+  }
+}
+
 /** Resolves the journal to write to, failing clearly when there is none. */
 export function resolveJournal(ctx: Ctx, store: JournalStore | null, flag?: string): string {
   const ref = journalRef(ctx, flag);
@@ -72,6 +79,7 @@ export function appendEvents(
     if (store) {
       try {
         const stored = store.appendMany(events);
+        activate(store, journalId, ctx.now());
         rememberPhase(ctx, events);
         return { journalId, events, stored, spoolDir: null };
       } catch (err) {

@@ -107,6 +107,11 @@ export const VERBS: VerbSpec[] = [
       journal: JOURNAL_FLAG,
       pipe: { type: "boolean", description: "use pipes even on a terminal" },
       pty: { type: "boolean", description: "use a pseudo-terminal even without one" },
+      step: {
+        type: "string",
+        value: "STEP",
+        description: "the planned step this command carries out (see stacklog status)",
+      },
     },
     examples: [
       "stacklog run -- kayobe overcloud service upgrade",
@@ -154,6 +159,21 @@ export const VERBS: VerbSpec[] = [
     flags: {},
     examples: ["stacklog resume"],
     load: () => import("./commands/resume.js"),
+  },
+  {
+    name: "step",
+    summary: "mark a planned step done, or --skip it with the reason",
+    usage: "stacklog step STEP [TEXT] [--skip]",
+    flags: {
+      ...J,
+      skip: { type: "boolean", description: "skipped, not done" },
+      message: { type: "string", short: "m", value: "TEXT", description: "why, or what was done" },
+    },
+    examples: [
+      "stacklog step ka-2023.1-backup-config",
+      'stacklog step ka-2023.1-pull-images --skip "images pre-pulled last week"',
+    ],
+    load: () => import("./commands/step.js"),
   },
   {
     name: "log",

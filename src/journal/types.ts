@@ -77,6 +77,8 @@ export interface CommandPayload {
   /** True when the line was hidden from the record (leading space, paused). */
   hidden?: boolean;
   summary?: CommandSummary;
+  /** The planned step this command carries out (`stacklog run --step ID`). */
+  step?: string;
 }
 
 export interface NotePayload {
@@ -113,6 +115,35 @@ export interface CheckPayload {
   detail?: unknown;
 }
 
+/** The plan a journal follows (from `stacklog plan --start`): its phases and steps, and the plan as Markdown. */
+export interface PlanEventPayload {
+  kind: "plan";
+  tool: string;
+  from: string;
+  to: string;
+  hops: { from: string; to: string; skipped: string[] }[];
+  phases: {
+    id: string;
+    title: string;
+    steps: {
+      id: string;
+      title: string;
+      why: string;
+      commands: string[];
+      pointOfNoReturn?: string;
+    }[];
+  }[];
+  markdown: string;
+}
+
+/** A planned step marked done or skipped by the operator (`stacklog step ID [--skip]`). */
+export interface StepPayload {
+  kind: "step";
+  step: string;
+  state: "done" | "skipped";
+  text?: string;
+}
+
 export interface AmendPayload {
   kind: "amend";
   /** The event this corrects. */
@@ -128,6 +159,8 @@ export type EventPayload =
   | MilestonePayload
   | SnapshotPayload
   | CheckPayload
+  | PlanEventPayload
+  | StepPayload
   | AmendPayload;
 
 export type EventKind = EventPayload["kind"];
@@ -139,6 +172,8 @@ export const EVENT_KINDS: readonly EventKind[] = [
   "milestone",
   "snapshot",
   "check",
+  "plan",
+  "step",
   "amend",
 ];
 

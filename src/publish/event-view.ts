@@ -72,6 +72,10 @@ function body(e: JournalEvent, ctx: EventContext): SafeHtml {
       return html`<div class="text"><strong>check ${p.name}</strong> <span class="badge ${p.severity === "high" || p.inhibitor ? "bad" : "warn"}">${p.severity}${p.inhibitor ? ", blocks the upgrade" : ""}</span> ${p.text}</div>`;
     case "amend":
       return html`<div class="text"><strong>correction</strong> to ${ref(ctx, p.target)}: ${p.text}</div>`;
+    case "plan":
+      return html`<div class="text"><strong>plan:</strong> ${p.tool} ${p.from} → ${p.to}, ${p.hops.length} hop(s), ${p.phases.reduce((n, ph) => n + ph.steps.length, 0)} steps</div>`;
+    case "step":
+      return html`<div class="text"><strong>step ${p.state}:</strong> <code>${p.step}</code>${p.text ? html` — ${p.text}` : ""}</div>`;
     default:
       return assertNever(p);
   }

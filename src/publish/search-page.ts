@@ -24,6 +24,10 @@ function eventText(e: JournalEvent): string {
       return p.text;
     case "snapshot":
       return p.label;
+    case "plan":
+      return `${p.tool} ${p.from} → ${p.to}`;
+    case "step":
+      return [p.step, p.text].filter(Boolean).join(": ");
     case "phase":
       return "";
   }

@@ -44,3 +44,49 @@ describe("stacklog plan and releases", () => {
     expect(out).toMatch(/zed\s+2022\.2\s+(?!yes)/);
   });
 });
+
+describe("a journal that follows a plan", () => {
+  it("starts planned, shows the next step with its why, and keeps plan versus actual", () => {
+    const started = stacklogJson<{ journal: { id: string } }>(sb, [
+      "plan",
+      "--tool",
+      "kolla-ansible",
+      "--from",
+      "zed",
+      "--to",
+      "2023.1",
+      "--start",
+    ]);
+    type Status = {
+      journal: { status: string };
+      plan: {
+        next: { id: string; why: string };
+        done: string[];
+        skipped: string[];
+        repeated: string[];
+        added: number;
+        total: number;
+      };
+    };
+    const first = stacklogJson<Status>(sb, ["status"]);
+    expect(first.journal.status).toBe("planned");
+    expect(first.plan.next.id).toBe("ka-2023.1-read-notes");
+    expect(first.plan.next.why.length).toBeGreaterThan(20);
+    expect(stacklog(sb, ["step", "ka-2023.1-read-notes"]).status).toBe(0);
+    expect(stacklog(sb, ["step", "ka-2023.1-pull-images", "--skip", "pre-pulled"]).status).toBe(0);
+    stacklog(sb, ["run", "--step", "ka-2023.1-backup-config", "--", "false"]);
+    stacklog(sb, ["run", "--step", "ka-2023.1-backup-config", "--", "true"]);
+    stacklog(sb, ["run", "--", "uptime"]);
+    const after = stacklogJson<Status>(sb, ["status"]);
+    expect(after.journal.status).toBe("in-progress");
+    expect(after.plan.done.sort()).toEqual(["ka-2023.1-backup-config", "ka-2023.1-read-notes"]);
+    expect(after.plan.skipped).toEqual(["ka-2023.1-pull-images"]);
+    expect(after.plan.repeated).toEqual(["ka-2023.1-backup-config"]);
+    expect(after.plan.added).toBe(1);
+    expect(after.plan.next.id).toBe("ka-2023.1-backup-database");
+    const bad = stacklog(sb, ["step", "no-such-step"]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain("no-such-step");
+    expect(started.journal.id).toBeTruthy();
+  });
+});

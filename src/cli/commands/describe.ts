@@ -18,6 +18,10 @@ export function eventTitle(p: EventPayload): string {
       return `check ${p.name}: ${p.severity}${p.inhibitor ? " (inhibitor)" : ""}`;
     case "amend":
       return `amends ${p.target}: ${firstLine(p.text)}`;
+    case "plan":
+      return `plan: ${p.tool} ${p.from} → ${p.to} (${p.phases.length} phases)`;
+    case "step":
+      return `step ${p.step} ${p.state}${p.text ? `: ${firstLine(p.text)}` : ""}`;
   }
 }
 

@@ -22,7 +22,13 @@ export async function run(args: Args, ctx: Ctx): Promise<never> {
   const recording = new CommandRecording(
     ctx,
     str(args, "journal"),
-    { line: shellLine(argv), argv, cwd: ctx.cwd, mode: chooseMode({ mode, stdout: ctx.stdout }) },
+    {
+      line: shellLine(argv),
+      argv,
+      cwd: ctx.cwd,
+      mode: chooseMode({ mode, stdout: ctx.stdout }),
+      ...(str(args, "step") ? { step: str(args, "step") as string } : {}),
+    },
     redaction,
   );
   const result = await runCommand({

@@ -1,5 +1,6 @@
 import { type Journal, pidAlive, type RunningCommand } from "../../journal/index.js";
 import type { Ctx } from "../context.js";
+import { type PlanProgress, planProgress } from "../plan-progress.js";
 import { currentPhase } from "../recorder.js";
 import { loadRedaction } from "../redaction.js";
 import { type Args, str } from "../spec.js";
@@ -17,6 +18,7 @@ export interface StatusResult {
   spooled: number;
   drained: number;
   unreadableSecretSources: string[];
+  plan: PlanProgress | null;
 }
 
 /** The truth about the store and the current journal, including commands cut short by a crash. */
@@ -30,6 +32,7 @@ export async function run(args: Args, ctx: Ctx): Promise<StatusResult> {
     counts: null,
     journal: null,
     unreadableSecretSources: unreadable,
+    plan: null,
   };
   if (!opened.ok) {
     return {
@@ -68,6 +71,7 @@ export async function run(args: Args, ctx: Ctx): Promise<StatusResult> {
       phase: currentPhase(store, journal.id),
       counts: { events: events.length, commands, failed, problems },
       running: store.listRunning(journal.id),
+      plan: planProgress(events),
     };
   } finally {
     store.close();
@@ -114,5 +118,24 @@ export function human(s: StatusResult, ctx: Ctx): string {
     );
   for (const r of s.running)
     out.push(`running:  $ ${r.line} (pid ${r.pid} on ${r.host}, since ${utc(r.startedAt)})`);
+  if (s.plan) out.push(...planLines(s.plan, ctx));
   return `${out.join("\n")}\n`;
+}
+
+function planLines(p: PlanProgress, ctx: Ctx): string[] {
+  const out = [
+    `plan:     ${p.plan.tool} ${p.plan.from} → ${p.plan.to}: ${p.done.length}/${p.total} steps done, ${p.skipped.length} skipped, ${p.repeated.length} repeated, ${p.added} unplanned command(s)`,
+  ];
+  if (!p.next) return [...out, "next:     every planned step is done"];
+  out.push(
+    `next:     ${paint(ctx, "bold", p.next.id)} — ${p.next.title} (${p.next.phase})`,
+    `          why: ${p.next.why}`,
+  );
+  for (const c of p.next.commands) out.push(`          $ ${c}`);
+  if (p.next.pointOfNoReturn)
+    out.push(paint(ctx, "red", `          POINT OF NO RETURN: ${p.next.pointOfNoReturn}`));
+  out.push(
+    `          then: stacklog run --step ${p.next.id} -- COMMAND, or stacklog step ${p.next.id} [--skip]`,
+  );
+  return out;
 }

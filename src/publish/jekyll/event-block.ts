@@ -73,6 +73,13 @@ function titleAndBody(e: JournalEvent, ctx: EventContext): [string, string[]] {
       ];
     case "phase":
       return [`Phase ${p.action === "begin" ? "begins" : "ends"}: ${scribe.text(p.name)}`, []];
+    case "plan":
+      return [
+        `Plan: ${scribe.text(`${p.tool} ${p.from} → ${p.to}`)}`,
+        [scribe.text(`${p.hops.length} hop(s)`)],
+      ];
+    case "step":
+      return [`Step ${p.state}: ${scribe.text(p.step)}`, p.text ? [scribe.paragraphs(p.text)] : []];
     default:
       return assertNever(p);
   }
