@@ -468,6 +468,7 @@ export const VERBS: VerbSpec[] = [
         description: "address to listen on (default 127.0.0.1)",
       },
       public: { type: "boolean", description: "allow a non-loopback address" },
+      empty: { type: "boolean", description: "on an empty store, do not import the shipped example journal" },
       json: JSON_FLAG,
     },
     examples: [
