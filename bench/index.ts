@@ -1,36 +1,50 @@
 import { fileURLToPath } from "node:url";
-import { type BenchRow, printRows } from "./lib.js";
 
 /**
- * Runs every benchmark in turn and prints one table. Each file under bench/ also runs alone
- * (`node --import tsx bench/NAME.ts`). BENCH_ONLY=name,name limits the set; BENCH_QUICK=1 makes
- * every benchmark small (a smoke run, not a measurement).
+ * Runs every benchmark in turn, printing each one's own table. Each file under bench/ also runs
+ * alone (`node --import tsx bench/NAME.ts`). BENCH_ONLY=name,name limits the set; BENCH_QUICK=1
+ * makes every benchmark small (a smoke run, not a measurement). `npm run bench` builds first,
+ * since start-up and the CLI peers are measured on the built files.
  */
 const ALL = [
   "startup",
   "redact",
   "run-throughput",
+  "journal-output",
   "ansible-parser",
-  "publish",
-  "sse-latency",
   "shell-overhead",
   "notes",
+  "sse-latency",
+  "publish",
 ];
+
+type Row = Record<string, unknown>;
+
+function table(rows: Row[]): string {
+  const keys = [...new Set(rows.flatMap((r) => Object.keys(r)))];
+  const cell = (v: unknown) =>
+    typeof v === "number" ? (Number.isInteger(v) ? String(v) : v.toFixed(2)) : String(v ?? "");
+  return [
+    `| ${keys.join(" | ")} |`,
+    `|${keys.map(() => "---").join("|")}|`,
+    ...rows.map((r) => `| ${keys.map((k) => cell(r[k])).join(" | ")} |`),
+  ].join("\n");
+}
 
 const only = process.env.BENCH_ONLY?.split(",");
 const quick = process.env.BENCH_QUICK === "1";
-const rows: BenchRow[] = [];
+const results: string[] = [];
 for (const name of ALL) {
   if (only && !only.includes(name)) continue;
-  const file = new URL(`./${name}.ts`, import.meta.url);
-  let mod: { main(o: { quick?: boolean }): Promise<BenchRow[]> };
-  try {
-    mod = await import(fileURLToPath(file));
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === "ERR_MODULE_NOT_FOUND") continue;
-    throw err;
-  }
-  console.error(`bench: ${name}…`);
-  rows.push(...(await mod.main({ quick })));
+  const mod = (await import(fileURLToPath(new URL(`./${name}.ts`, import.meta.url)))) as {
+    main(o: { quick?: boolean }): Promise<Row[]>;
+  };
+  console.error(`\nbench: ${name}…`);
+  const started = Date.now();
+  const rows = await mod.main({ quick });
+  results.push(`### ${name} (${Math.round((Date.now() - started) / 1000)} s)\n\n${table(rows)}\n`);
 }
-printRows(rows);
+console.log(
+  `\n## Results (${new Date().toISOString()}, ${quick ? "quick smoke run" : "full sizes"})\n`,
+);
+console.log(results.join("\n"));

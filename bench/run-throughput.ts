@@ -74,6 +74,20 @@ function measure(file: string, args: string[], bytes: number): Promise<Sample> {
   });
 }
 
+/** Runs the built CLI once (e.g. to start the bench's journal). */
+function measureCli(args: string[], home: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const pty = spawn(process.execPath, args, {
+      env: { ...process.env, STACKLOG_HOME: home } as Record<string, string>,
+    });
+    pty.onExit(({ exitCode }) =>
+      exitCode === 0
+        ? resolve()
+        : reject(new Error(`stacklog ${args.join(" ")} exited ${exitCode}`)),
+    );
+  });
+}
+
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   const mid = Math.floor(s.length / 2);
@@ -103,8 +117,19 @@ export async function main(opts: { quick?: boolean } = {}): Promise<Row[]> {
       "cat",
       file,
     ];
+    // The whole CLI as an operator runs it: real redactor (with the environment's secrets), the
+    // SQLite store, compression, search indexing of the output's edges.
+    const home = join(dir, "store");
+    const bin = join(REPO, "bin", "stacklog.js");
+    await measureCli([bin, "start", "--title", "throughput"], home);
+    const cli = {
+      name: "stacklog run --pty (CLI, SQLite store)",
+      file: "env",
+      args: [`STACKLOG_HOME=${home}`, process.execPath, bin, "run", "--pty", "--", "cat", file],
+    };
     const peers = [
       { name: "script -q -c cat", file: "script", args: ["-q", "-c", `cat ${file}`, "/dev/null"] },
+      cli,
       {
         name: "stacklog run (pty, pass-through redactor)",
         file: process.execPath,
