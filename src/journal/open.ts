@@ -21,8 +21,29 @@ export interface OpenOptions {
   ids?: () => string;
 }
 
-function configure(db: Database.Database, readonly: boolean): void {
-  if (!readonly) db.pragma("journal_mode = WAL");
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * Switches a new file to WAL. The switch needs an exclusive lock and SQLite answers SQLITE_BUSY
+ * at once, without its busy handler, when another process opens the same fresh file at that
+ * instant; so wait and retry here, up to the busy timeout.
+ */
+function useWal(db: Database.Database, busyMs: number): void {
+  const deadline = Date.now() + busyMs;
+  for (;;) {
+    try {
+      if (db.pragma("journal_mode", { simple: true }) === "wal") return;
+      db.pragma("journal_mode = WAL");
+      return;
+    } catch (err) {
+      if ((err as { code?: string }).code !== "SQLITE_BUSY" || Date.now() > deadline) throw err;
+      Atomics.wait(pause, 0, 0, 10);
+    }
+  }
+}
+
+function configure(db: Database.Database, readonly: boolean, busyMs: number): void {
+  if (!readonly) useWal(db, busyMs);
   db.pragma("foreign_keys = ON");
   // In WAL mode NORMAL survives process crashes (kill -9); only a power cut can lose the last commits.
   db.pragma("synchronous = NORMAL");
@@ -42,7 +63,7 @@ export function openStore(opts: OpenOptions): JournalStore {
     if (readonly && !existsSync(path)) throw fail("StoreNotFound", path);
     if (!readonly) mkdirSync(opts.home, { recursive: true, mode: 0o700 });
     db = new Database(path, { readonly, fileMustExist: readonly, timeout: busyMs });
-    configure(db, readonly);
+    configure(db, readonly, busyMs);
     if (readonly) checkVersion(db, path);
     else migrate(db, path, now);
     return buildStore({ db, path, now, nextId: opts.ids ?? ulidSource(now), busyMs });
