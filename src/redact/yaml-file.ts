@@ -1,13 +1,22 @@
+import { createRequire } from "node:module";
 import { basename } from "node:path";
-import { isMap, isScalar, isSeq, type Node, parseDocument } from "yaml";
+import type { Node } from "yaml";
 import { fail, type StacklogError } from "../errors/index.js";
+
+// Loaded on first use: most stacklog calls read no YAML, and loading the parser costs more start-up
+// time than the rest of `stacklog note` (see docs/performance.md).
+let yamlModule: typeof import("yaml") | null = null;
+function yaml(): typeof import("yaml") {
+  yamlModule ??= createRequire(import.meta.url)("yaml") as typeof import("yaml");
+  return yamlModule;
+}
 
 /** Parses YAML into plain data, or a `MalformedYaml` error with line and column. */
 export function parseYaml(
   path: string,
   text: string,
 ): { ok: true; data: unknown } | { ok: false; error: StacklogError } {
-  const doc = parseDocument(text, { uniqueKeys: false });
+  const doc = yaml().parseDocument(text, { uniqueKeys: false });
   const first = doc.errors[0];
   if (first) {
     const pos = first.linePos?.[0] ?? { line: 1, col: 1 };
@@ -22,6 +31,7 @@ export function parseYaml(
 
 // Plain data, but with scalars as written (a password `0123456` must not become 123456).
 function toPlain(node: Node | null | undefined | unknown): unknown {
+  const { isMap, isScalar, isSeq } = yaml();
   if (isMap(node)) {
     const out: Record<string, unknown> = {};
     for (const pair of node.items) out[String(keyText(pair.key))] = toPlain(pair.value);
@@ -33,7 +43,7 @@ function toPlain(node: Node | null | undefined | unknown): unknown {
 }
 
 function keyText(key: unknown): unknown {
-  return isScalar(key) ? key.value : key;
+  return yaml().isScalar(key) ? (key as { value: unknown }).value : key;
 }
 
 function scalarValue(node: { value: unknown; source?: string }): unknown {
