@@ -43,7 +43,8 @@ function terminalName(env: Record<string, string | undefined>): string | null {
   if (env.TMUX_PANE) return `tmux${env.TMUX_PANE}`;
   try {
     const link = readlinkSync("/proc/self/fd/0");
-    return link.startsWith("/dev/") ? link.slice(5) : null;
+    // only a terminal names the operator's terminal: not /dev/null, a pipe or a file
+    return /^\/dev\/(pts\/|tty)/.test(link) ? link.slice(5) : null;
   } catch {
     return null;
   }

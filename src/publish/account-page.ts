@@ -11,7 +11,11 @@ import { duration, utc } from "./format.js";
 import { html, type SafeHtml } from "./html.js";
 import { layout, type Rendered, timeTag } from "./layout.js";
 import { type OutputTail, outputTail } from "./output-tail.js";
+import { planActual } from "./plan-page.js";
+import { planStatus } from "./plan-status.js";
+import { snapshotsOf } from "./snapshot-data.js";
 import { timelineChart } from "./timeline.js";
+import { whatChanged } from "./what-changed.js";
 
 /** Builds the cross references of a journal's events for rendering them. */
 export function eventContext(
@@ -38,6 +42,7 @@ export function eventContext(
     amendsOf: (id) => amends.get(id) ?? [],
     fixesOf: (id) => fixes.get(id) ?? [],
     tail,
+    hasPlan: events.some((e) => e.payload.kind === "plan"),
   };
 }
 
@@ -62,7 +67,28 @@ function summary(j: Journal, f: JournalFacts, events: readonly JournalEvent[]): 
 <dt>Downtime</dt><dd id="downtime">${f.downtime.length ? `${duration(f.downtimeMs)} in ${f.downtime.length} window${f.downtime.length > 1 ? "s" : ""}` : "none recorded"}</dd>
 <dt>Outcome</dt><dd><span id="journal-status" class="badge status-${j.status}">${j.status}</span></dd>
 <dt>Record</dt><dd>${n(f.commands, "command")}, ${f.failures} failed, ${n(f.problems, "problem")}, ${n(f.events, "event")}</dd>
-</dl>`;
+${references(events)}</dl>`;
+}
+
+/** Links to the journal's configuration reference and plan pages, when it has them. */
+function references(events: readonly JournalEvent[]): SafeHtml {
+  const snaps = snapshotsOf(events);
+  const links = [
+    snaps.config.length || snaps.cloud.length
+      ? html`<a href="config/index.html">configuration reference</a>`
+      : null,
+    planStatus(events) ? html`<a href="plan/index.html">the plan</a>` : null,
+  ].filter((x): x is SafeHtml => x !== null);
+  if (links.length === 0) return html``;
+  return html`<dt>Reference</dt><dd>${links.map((l, i) => html`${i ? " · " : ""}${l}`)}</dd>`;
+}
+
+/** "What changed" between the first and last snapshots; empty without snapshots. */
+function changedSection(events: readonly JournalEvent[]): SafeHtml {
+  const diff = whatChanged(snapshotsOf(events), (e) => `#e-${e.id}`);
+  if (!diff.value) return html``;
+  return html`<section class="what-changed" id="what-changed"><h2>What changed</h2>
+${diff}</section>`;
 }
 
 /** Groups consecutive events by their phase, in time (seq) order. */
@@ -118,6 +144,8 @@ export function renderAccount(
   const body = html`<h1>${j.title} ${live ? html`<span id="live-badge" class="badge live" title="this journal is being recorded">live</span>` : ""}</h1>
 ${summary(j, f, events)}
 ${timelineChart(f)}
+${changedSection(events)}
+${planActual(events)}
 <div id="account-events">${sections}</div>`;
   return layout({
     title: j.title,

@@ -6,6 +6,7 @@ import { bytes, duration, utc } from "./format.js";
 import { html, type SafeHtml } from "./html.js";
 import { timeTag } from "./layout.js";
 import type { OutputTail } from "./output-tail.js";
+import { snapshotView } from "./snapshot-summary.js";
 
 /** What rendering one event needs besides the event: cross references and output tails. */
 export interface EventContext {
@@ -13,6 +14,13 @@ export interface EventContext {
   amendsOf(eventId: string): readonly JournalEvent<AmendPayload>[];
   fixesOf(eventId: string): readonly JournalEvent<NotePayload>[];
   tail(outputId: string): OutputTail;
+  /** The journal has a plan event, so `plan/index.html` exists to link steps to. */
+  hasPlan: boolean;
+}
+
+function stepLink(ctx: EventContext, step: string): SafeHtml {
+  const code = html`<code>${step}</code>`;
+  return ctx.hasPlan ? html`<a href="plan/index.html#step-${step}">${code}</a>` : code;
 }
 
 const ref = (ctx: EventContext, id: string) => {
@@ -42,7 +50,7 @@ ${t.truncated ? html`<a class="full-output" href="${href}">whole output</a>` : "
 
 function commandView(p: CommandPayload, ctx: EventContext): SafeHtml {
   return html`<div class="cmdline"><code>${p.hidden ? "(hidden)" : p.line}</code><button type="button" class="copy no-print">copy</button></div>
-<div class="meta">${statusBadge(p)} <span>${duration(p.durationMs)}</span> <span>${p.user}@${p.host}</span> <span title="working directory">${p.cwd}</span></div>
+<div class="meta">${statusBadge(p)} <span>${duration(p.durationMs)}</span> <span>${p.user}@${p.host}</span> <span title="working directory">${p.cwd}</span>${p.step ? html` <span>step ${stepLink(ctx, p.step)}</span>` : ""}</div>
 ${p.summary?.ansible ? ansibleView(p.summary.ansible) : ""}${outputBlock(p, ctx)}`;
 }
 
@@ -66,16 +74,15 @@ function body(e: JournalEvent, ctx: EventContext): SafeHtml {
     case "milestone":
       return html`<div class="text"><strong>${p.window === "begin" ? "▼ downtime begins" : p.window === "end" ? "▲ downtime ends" : "milestone"}:</strong> ${p.name}${p.text ? html` — ${p.text}` : ""}</div>`;
     case "snapshot":
-      return html`<div class="text"><strong>snapshot (${p.scope}):</strong> ${p.label}</div>
-<details><summary>data</summary><pre class="term">${JSON.stringify(p.data, null, 2)?.slice(0, 20_000) ?? ""}</pre></details>`;
+      return snapshotView(p);
     case "check":
       return html`<div class="text"><strong>check ${p.name}</strong> <span class="badge ${p.severity === "high" || p.inhibitor ? "bad" : "warn"}">${p.severity}${p.inhibitor ? ", blocks the upgrade" : ""}</span> ${p.text}</div>`;
     case "amend":
       return html`<div class="text"><strong>correction</strong> to ${ref(ctx, p.target)}: ${p.text}</div>`;
     case "plan":
-      return html`<div class="text"><strong>plan:</strong> ${p.tool} ${p.from} → ${p.to}, ${p.hops.length} hop(s), ${p.phases.reduce((n, ph) => n + ph.steps.length, 0)} steps</div>`;
+      return html`<div class="text"><strong>plan:</strong> ${p.tool} ${p.from} → ${p.to}, ${p.hops.length} hop(s), ${p.phases.reduce((n, ph) => n + ph.steps.length, 0)} steps · <a href="plan/index.html">the whole plan</a></div>`;
     case "step":
-      return html`<div class="text"><strong>step ${p.state}:</strong> <code>${p.step}</code>${p.text ? html` — ${p.text}` : ""}</div>`;
+      return html`<div class="text"><strong>step ${p.state}:</strong> ${stepLink(ctx, p.step)}${p.text ? html` — ${p.text}` : ""}</div>`;
     default:
       return assertNever(p);
   }
@@ -92,6 +99,14 @@ function classes(e: JournalEvent): string {
   return `event ${p.kind}${extra}`;
 }
 
+/**
+ * The terminal an event came from, or null when there is none to show. Input from /dev/null
+ * reaches the store as the terminal name "null" (src/cli/context.ts names the device behind fd 0).
+ */
+export function terminalLabel(terminal: string | null): string | null {
+  return terminal && terminal !== "null" ? terminal : null;
+}
+
 /** One amend, as shown on the event it corrects. */
 export function amendView(a: JournalEvent<AmendPayload>): SafeHtml {
   return html`<div><a href="#e-${a.id}">correction #${a.seq}</a> (${a.actor}, ${timeTag(a.time, utc(a.time))}): ${a.payload.text}</div>`;
@@ -101,7 +116,7 @@ export function amendView(a: JournalEvent<AmendPayload>): SafeHtml {
 export function eventView(e: JournalEvent, ctx: EventContext): SafeHtml {
   const amends = ctx.amendsOf(e.id);
   return html`<li class="${classes(e)}" id="e-${e.id}" data-seq="${e.seq}">
-<div class="meta"><a class="perma" href="#e-${e.id}" title="permalink">#${e.seq}</a> ${timeTag(e.time, utc(e.time))} <span>${e.actor}</span>${e.terminal ? html` <span>${e.terminal}</span>` : ""}</div>
+<div class="meta"><a class="perma" href="#e-${e.id}" title="permalink">#${e.seq}</a> ${timeTag(e.time, utc(e.time))} <span>${e.actor}</span>${terminalLabel(e.terminal) ? html` <span>${terminalLabel(e.terminal)}</span>` : ""}</div>
 ${body(e, ctx)}
 <div class="amends"${amends.length ? "" : html` hidden`}>${amends.map(amendView)}</div>
 </li>`;

@@ -13,7 +13,9 @@ export {
   safeUrl,
 } from "./html.js";
 export type { Rendered } from "./layout.js";
-export { accountPath, outputPath } from "./paths.js";
+export { accountPath, configPath, GLOSSARY_PATH, outputPath, planPath } from "./paths.js";
+export { type PlanStatus, planStatus, type StepStatus } from "./plan-status.js";
 export { renderRoute, SAFE_SEGMENT, type SiteSource, sitePath } from "./routes.js";
 export { type KnownSecret, secretFinder } from "./secret-guard.js";
 export { type PublishOptions, type PublishResult, publishSite } from "./site.js";
+export { asCloud, asConfig, type Snapshots, snapshotsOf } from "./snapshot-data.js";

@@ -35,7 +35,7 @@ export function layout(o: LayoutOptions): Rendered {
 <body>
 <header class="site">
 <a class="brand" href="${o.root}index.html">stacklog</a>
-<nav><a href="${o.root}index.html">Journeys</a> · <a href="${o.root}lessons/index.html">Lessons</a> · <a href="${o.root}search/index.html">Search</a></nav>
+<nav><a href="${o.root}index.html">Journeys</a> · <a href="${o.root}lessons/index.html">Lessons</a> · <a href="${o.root}search/index.html">Search</a> · <a href="${o.root}glossary/index.html">Glossary</a></nav>
 </header>
 <main${o.mainAttrs ?? ""}>
 ${o.body}

@@ -5,7 +5,7 @@ import type { Journal } from "../journal/index.js";
 import type { JournalFacts } from "./facts.js";
 
 /** Bump when pages change shape, so that every journal is rendered again. */
-export const RENDERER_VERSION = 1;
+export const RENDERER_VERSION = 2;
 
 export const MANIFEST_FILE = ".stacklog-publish.json";
 
@@ -14,6 +14,8 @@ export interface ManifestEntry {
   key: string;
   lastSeq: number;
   outputs: number;
+  /** Configuration and plan pages written besides the account. */
+  pages: number;
   facts: JournalFacts;
 }
 

@@ -3,6 +3,7 @@ import path from "node:path";
 import { fail } from "../errors/index.js";
 import type { Journal, JournalEvent, JournalReader } from "../journal/index.js";
 import { renderAccount } from "./account-page.js";
+import { configPage } from "./config-page.js";
 import { type EventContext, eventView } from "./event-view.js";
 import { journalFacts } from "./facts.js";
 import { raw } from "./html.js";
@@ -12,7 +13,8 @@ import { journalKey, type ManifestEntry, RENDERER_VERSION } from "./manifest.js"
 import type { StagedWriter } from "./out-dir.js";
 import { outputPage } from "./output-page.js";
 import { type OutputTail, outputTail } from "./output-tail.js";
-import { accountPath, outputPath } from "./paths.js";
+import { accountPath, configPath, outputPath, planPath } from "./paths.js";
+import { planPage } from "./plan-page.js";
 import { cachePath, lessonsCachePath, readCache, reusable } from "./render-cache.js";
 import { SAFE_SEGMENT } from "./routes.js";
 import { searchDocs, searchShard, shardPath } from "./search-page.js";
@@ -99,6 +101,11 @@ export function publishJournal(
     cachePath(j.id),
     JSON.stringify({ renderer: RENDERER_VERSION, lastSeq: facts.lastSeq, fragments, docs }),
   );
+  const pages = [
+    [configPath(j.id), configPage(j, events)],
+    [planPath(j.id), planPage(j, events)],
+  ] as const;
+  for (const [rel, page] of pages) if (page) put(run, rel, page, where);
   const lessons = lessonEntries(j, events);
   run.lessons.set(j.id, lessons);
   run.writer.write(lessonsCachePath(j.id), JSON.stringify(lessons));
@@ -114,5 +121,11 @@ export function publishJournal(
     }
     put(run, rel, outputPage(reader, j.id, e, e.payload.outputId), () => `event ${e.id}`);
   }
-  return { key: journalKey(j, facts.lastSeq), lastSeq: facts.lastSeq, outputs, facts };
+  return {
+    key: journalKey(j, facts.lastSeq),
+    lastSeq: facts.lastSeq,
+    outputs,
+    pages: pages.filter(([, page]) => page).length,
+    facts,
+  };
 }

@@ -66,6 +66,12 @@ export function reusable(
   const touched = new Set<string>();
   for (const e of events) {
     if (e.seq <= cache.lastSeq) continue;
+    // Steps link to the plan page only once the journal has a plan.
+    if (
+      e.payload.kind === "plan" &&
+      !events.some((x) => x.seq < e.seq && x.payload.kind === "plan")
+    )
+      return out;
     if (e.payload.kind === "amend") touched.add(e.payload.target);
     if (e.payload.kind === "note" && e.payload.fixes) touched.add(e.payload.fixes);
   }

@@ -1,11 +1,15 @@
 import type { Journal, JournalReader } from "../journal/index.js";
 import { accountPage } from "./account-page.js";
 import { ASSETS } from "./assets.js";
+import { configPage } from "./config-page.js";
 import { readFacts } from "./facts.js";
+import { glossaryPage } from "./glossary-page.js";
 import { indexPage } from "./index-page.js";
 import type { Rendered } from "./layout.js";
 import { collectLessons, lessonsPage } from "./lessons-page.js";
 import { outputPage, outputText } from "./output-page.js";
+import { GLOSSARY_PATH } from "./paths.js";
+import { planPage } from "./plan-page.js";
 import { searchDocs, searchPage, searchShard, storeTails } from "./search-page.js";
 
 /** Where the routes get their data: `serve` renders every request fresh from the store. */
@@ -22,6 +26,8 @@ export interface SiteSource {
 export const SAFE_SEGMENT = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$/;
 
 const ACCOUNT = /^journals\/([^/]+)\/index\.html$/;
+const CONFIG = /^journals\/([^/]+)\/config\/index\.html$/;
+const PLAN = /^journals\/([^/]+)\/plan\/index\.html$/;
 const OUTPUT = /^journals\/([^/]+)\/output\/([^/]+)\.(html|txt)$/;
 const SHARD = /^assets\/search\/([^/]+)\.js$/;
 
@@ -56,6 +62,16 @@ function journalRoute(src: SiteSource, p: string): Rendered | null {
     const j = findJournal(src, account[1] ?? "");
     return j && accountPage(src.reader, j.id, { now: src.now?.(), live: src.live ?? false });
   }
+  const config = CONFIG.exec(p);
+  if (config) {
+    const j = findJournal(src, config[1] ?? "");
+    return j && configPage(j, src.reader.events(j.id, { kinds: ["snapshot"] }));
+  }
+  const plan = PLAN.exec(p);
+  if (plan) {
+    const j = findJournal(src, plan[1] ?? "");
+    return j && planPage(j, src.reader.events(j.id));
+  }
   const out = OUTPUT.exec(p);
   if (out) {
     const j = findJournal(src, out[1] ?? "");
@@ -85,5 +101,6 @@ export function renderRoute(src: SiteSource, urlPath: string): Rendered | null {
   }
   if (p === "lessons/index.html") return lessonsPage(collectLessons(src.reader, journalsOf(src)));
   if (p === "search/index.html") return searchPage(journalsOf(src).map((j) => j.id));
+  if (p === GLOSSARY_PATH) return glossaryPage();
   return journalRoute(src, p);
 }

@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type Seeded, seedUpgrade } from "../../test/fixtures/publish/seed.js";
+import { type SeededSnapshots, seedSnapshots } from "../../test/fixtures/publish/seed-snapshots.js";
 import { StacklogError } from "../errors/index.js";
 import { type JournalStore, openStore } from "../journal/index.js";
 import { publishSite } from "./index.js";
@@ -12,6 +13,7 @@ let out: string;
 let store: JournalStore;
 let first: Seeded;
 let second: Seeded;
+let third: SeededSnapshots;
 
 beforeEach(() => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), "stacklog-site-"));
@@ -19,6 +21,7 @@ beforeEach(() => {
   store = openStore({ home: path.join(tmp, "home") });
   first = seedUpgrade(store);
   second = seedUpgrade(store, Date.UTC(2026, 5, 1));
+  third = seedSnapshots(store);
 });
 
 afterEach(() => {
@@ -35,13 +38,19 @@ function listFiles(dir: string): string[] {
 describe("publishSite", () => {
   it("writes a site whose every relative link resolves to a file in it", () => {
     const r = publishSite({ reader: store, outDir: out });
-    expect(r.journalsRendered).toBe(2);
+    expect(r.journalsRendered).toBe(3);
     const pages = listFiles(out).filter((f) => f.endsWith(".html"));
     expect(pages).toContain("index.html");
+    expect(pages).toContain("glossary/index.html");
     expect(pages).toContain(`journals/${first.journalId}/index.html`);
+    expect(pages).toContain(`journals/${third.journalId}/config/index.html`);
+    expect(pages).toContain(`journals/${third.journalId}/plan/index.html`);
+    expect(pages).not.toContain(`journals/${first.journalId}/config/index.html`);
     for (const page of pages) {
       const text = fs.readFileSync(path.join(out, page), "utf8");
       for (const [, url] of text.matchAll(/(?:href|src)="([^"#]+)[^"]*"/g)) {
+        // The glossary cites the upstream documentation; nothing else leaves the site.
+        if (page === "glossary/index.html" && url?.startsWith("https://")) continue;
         expect(url, `absolute link in ${page}`).not.toMatch(/^\/|^[a-z]+:/);
         expect(
           fs.existsSync(path.resolve(out, path.dirname(page), url ?? "")),
@@ -57,7 +66,7 @@ describe("publishSite", () => {
     fs.writeFileSync(account(first.journalId), "untouched marker");
     const again = publishSite({ reader: store, outDir: out });
     expect(again.journalsRendered).toBe(0);
-    expect(again.journalsSkipped).toBe(2);
+    expect(again.journalsSkipped).toBe(3);
     expect(again.skipped).toBeGreaterThan(0);
 
     store.append({
@@ -118,7 +127,7 @@ describe("publishSite", () => {
     const file = path.join(out, ".stacklog-publish.json");
     const manifest = JSON.parse(fs.readFileSync(file, "utf8"));
     fs.writeFileSync(file, JSON.stringify({ ...manifest, renderer: manifest.renderer - 1 }));
-    expect(publishSite({ reader: store, outDir: out }).journalsRendered).toBe(2);
+    expect(publishSite({ reader: store, outDir: out }).journalsRendered).toBe(3);
   });
 
   it("renders a journal again when its metadata changes without new events", () => {
@@ -130,8 +139,8 @@ describe("publishSite", () => {
   it("reports progress up to the total", () => {
     const seen: [number, number][] = [];
     publishSite({ reader: store, outDir: out, onProgress: (d, t) => seen.push([d, t]) });
-    expect(seen.at(-1)).toEqual([6, 6]);
-    expect(seen.map(([d]) => d)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(seen.at(-1)).toEqual([7, 7]);
+    expect(seen.map(([d]) => d)).toEqual([1, 2, 3, 4, 5, 6, 7]);
   });
 
   it("writes nothing outside the output folder when a link inside leads out", () => {
@@ -185,5 +194,69 @@ describe("publishSite", () => {
     expect(() =>
       publishSite({ reader: store, outDir: out, secrets: [{ value, label: "odd" }] }),
     ).toThrow(/odd/);
+  });
+
+  it("publishes snapshots and plan progress incrementally with the same bytes as a fresh publish", () => {
+    publishSite({ reader: store, outDir: out });
+    const later = (payload: Parameters<JournalStore["append"]>[0]["payload"]) =>
+      store.append({
+        journalId: third.journalId,
+        time: Date.UTC(2026, 3, 7, 9),
+        actor: "alice@deploy-1",
+        terminal: null,
+        phase: null,
+        payload,
+      });
+    later({ kind: "step", step: third.steps.pending, state: "done", text: "by hand" });
+    const configAfter = third.configAfter.payload;
+    if (configAfter.kind !== "snapshot") throw new Error("seed changed");
+    later({
+      kind: "snapshot",
+      scope: "config",
+      label: "later",
+      data: { ...(configAfter.data as object), release: "2023.2" },
+    });
+    const again = publishSite({ reader: store, outDir: out });
+    expect(again.journalsRendered).toBe(1);
+    const fresh = fs.mkdtempSync(path.join(tmp, "fresh-"));
+    publishSite({ reader: store, outDir: fresh });
+    const pages = listFiles(fresh).filter((f) => f.endsWith(".html") || f.endsWith(".js"));
+    for (const f of pages)
+      expect(fs.readFileSync(path.join(out, f), "utf8"), f).toBe(
+        fs.readFileSync(path.join(fresh, f), "utf8"),
+      );
+    const config = fs.readFileSync(
+      path.join(out, "journals", third.journalId, "config", "index.html"),
+      "utf8",
+    );
+    expect(config).toContain("<dt>Release</dt><dd>2023.2</dd>");
+    const account = fs.readFileSync(
+      path.join(out, "journals", third.journalId, "index.html"),
+      "utf8",
+    );
+    expect(account).toContain('<span class="reason">');
+    expect(account).toMatch(
+      new RegExp(`id="step-${third.steps.pending}">[\\s\\S]*?badge ok">done`),
+    );
+  });
+
+  it("refuses a secret planted in snapshot data", () => {
+    const value = "Pl4nted-in-globals-yml";
+    const planted = seedSnapshots(store, { text: value, inPlan: false }, Date.UTC(2026, 4, 1));
+    let err: unknown;
+    try {
+      publishSite({
+        reader: store,
+        outDir: out,
+        secrets: [{ value, label: "kolla keystone_admin_password" }],
+      });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(StacklogError);
+    expect((err as Error).message).toContain("kolla keystone_admin_password");
+    expect((err as Error).message).toContain(`event ${planted.configBefore.id}`);
+    expect((err as Error).message).not.toContain(value);
+    expect(listFiles(out)).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@ import path from "node:path";
 import { fail } from "../errors/index.js";
 import type { Journal, JournalReader } from "../journal/index.js";
 import { ASSETS } from "./assets.js";
+import { glossaryPage } from "./glossary-page.js";
 import { indexPage } from "./index-page.js";
 import { collectLessons, lessonsPage } from "./lessons-page.js";
 import {
@@ -15,7 +16,7 @@ import {
   readManifest,
 } from "./manifest.js";
 import { StagedWriter } from "./out-dir.js";
-import { accountPath } from "./paths.js";
+import { accountPath, GLOSSARY_PATH } from "./paths.js";
 import { publishJournal, put, type Run } from "./publish-journal.js";
 import { readLessonsCache } from "./render-cache.js";
 import { SAFE_SEGMENT } from "./routes.js";
@@ -81,7 +82,7 @@ export function publishSite(o: PublishOptions): PublishResult {
       const unchanged =
         prev?.key === journalKey(j, o.reader.lastSeq(j.id)) &&
         fs.existsSync(path.join(outDir, accountPath(j.id)));
-      if (unchanged && prev) run.skipped += 2 + prev.outputs;
+      if (unchanged && prev) run.skipped += 2 + prev.outputs + prev.pages;
       else {
         next.journals[j.id] = publishJournal(run, j, prev, outDir);
         rendered++;
@@ -130,6 +131,7 @@ function publishShared(
   put(run, "lessons/index.html", lessonsPage(lessons), site);
   step();
   put(run, "search/index.html", searchPage(journals.map((j) => j.id)), site);
+  put(run, GLOSSARY_PATH, glossaryPage(), site);
   step();
   for (const [rel, asset] of Object.entries(ASSETS)) put(run, rel, asset(), site);
 }

@@ -82,6 +82,30 @@ details.output > summary { cursor: pointer; font-size: .85rem; color: var(--mute
 .ansible-failed { color: var(--bad); }
 .results li { margin: .5rem 0; }
 .results .where { font-size: .8rem; color: var(--muted); }
+.bad-text { color: var(--bad); } .ok-text { color: var(--ok); }
+table.changes { table-layout: fixed; }
+table.changes th:nth-child(1) { width: 2.2rem; } table.changes th:nth-child(2) { width: 44%; }
+table.changes th:nth-child(4) { width: 1.6rem; }
+table.changes td:nth-child(2) { overflow-wrap: anywhere; }
+table.changes td.arrow { color: var(--muted); padding: .3rem .1rem; }
+table.changes td:is(.before, .after) { overflow-wrap: anywhere; }
+table.changes tr.change-removed td.before, table.changes tr.change-changed td.before { color: var(--bad); }
+table.changes tr.change-added td.after, table.changes tr.change-changed td.after { color: var(--ok); }
+table.changes .badge.change { color: var(--muted); min-width: 1.4em; text-align: center; }
+table.reference td { overflow-wrap: anywhere; }
+h3 { font-size: 1.05rem; margin: 1rem 0 .3rem; } h4 { font-size: .95rem; margin: .8rem 0 .2rem; }
+.scope-diff { margin-bottom: 1rem; }
+.snapshot-summary { font-size: .9rem; }
+details.snapshot-data > summary, .plan-step details > summary { cursor: pointer; font-size: .85rem; color: var(--muted); }
+ul.inline-list { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .3rem .8rem; }
+ol.plan-steps { list-style: none; padding: 0; margin: 0; }
+.plan-step { border-left: 3px solid var(--line); padding: .3rem .75rem; margin: .3rem 0; }
+.plan-step.step-done { border-left-color: var(--ok); }
+.plan-step.step-skipped { border-left-color: var(--warn); }
+.plan-step .why { white-space: pre-wrap; margin: .2rem 0; }
+.plan-step .ponr { color: var(--bad); }
+dl.glossary dt { font-weight: 600; margin-top: .8rem; }
+dl.glossary dd { margin: 0 0 0 1rem; }
 .a-bold { font-weight: 700; } .a-dim { opacity: .7; } .a-it { font-style: italic; }
 .a-ul { text-decoration: underline; } .a-st { text-decoration: line-through; }
 .a-ifg { color: var(--term-bg); } .a-ibg { background: var(--term-fg); }

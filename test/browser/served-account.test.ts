@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type JournalStore, openStore } from "../../src/journal/index.js";
 import { type RunningServer, startServer } from "../../src/server/index.js";
 import { type Seeded, seedUpgrade } from "../fixtures/publish/seed.js";
+import { type SeededSnapshots, seedSnapshots } from "../fixtures/publish/seed-snapshots.js";
 import { launchChromium } from "./chromium.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -16,6 +17,7 @@ const APPENDER = path.join(ROOT, "test/fixtures/publish/append-event.ts");
 let home: string;
 let store: JournalStore;
 let seeded: Seeded;
+let snapshots: SeededSnapshots;
 let server: RunningServer;
 let browser: Browser;
 
@@ -23,6 +25,7 @@ beforeAll(async () => {
   home = fs.mkdtempSync(path.join(os.tmpdir(), "stacklog-browser-"));
   store = openStore({ home });
   seeded = seedUpgrade(store);
+  snapshots = seedSnapshots(store);
   server = await startServer({ reader: store, port: 0 });
   browser = await launchChromium();
 });
@@ -66,6 +69,34 @@ function appendFromAnotherProcess(journalId: string, text: string): Promise<void
 }
 
 describe("an account page in the browser", () => {
+  it("shows what changed and the plan versus actual, and is the docs screenshot", async () => {
+    const { page, errors } = await open(`${server.url}journals/${snapshots.journalId}/`);
+    const changed = page.locator("#what-changed");
+    expect(await changed.locator("h3").allTextContents()).toEqual([
+      "Configuration",
+      "Cloud APIs and services",
+    ]);
+    expect(
+      await changed.locator("tr.change-changed", { hasText: "release" }).first().textContent(),
+    ).toMatch(/zed\s*→\s*2023\.1/);
+    const skipped = page.locator(`[id="step-${snapshots.steps.skipped}"]`);
+    expect(await skipped.locator(".step-state").textContent()).toContain("skipped");
+    const why = skipped.locator("p.why");
+    expect(await why.isVisible()).toBe(false);
+    await skipped.locator("summary").click();
+    expect(await why.isVisible()).toBe(true);
+    await skipped.locator("summary").click();
+    await page.locator('a[href="config/index.html"]').first().click();
+    await page.waitForURL(/\/config\/(index\.html)?$/);
+    expect(await page.locator("h1").textContent()).toBe("Configuration reference");
+    await page.goBack();
+    await page.evaluate("window.scrollTo(0, 0)");
+    fs.mkdirSync(path.join(ROOT, "docs"), { recursive: true });
+    await page.screenshot({ path: path.join(ROOT, "docs/account.png"), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it("shows the account, expands an output and loads the whole output in place", async () => {
     const { page, errors } = await open(`${server.url}journals/${seeded.journalId}/`);
     expect(await page.locator("h1").textContent()).toContain("Yoga → Zed upgrade");
@@ -80,18 +111,13 @@ describe("an account page in the browser", () => {
     await failed.locator("details.output summary").click();
     expect(await pre.isVisible()).toBe(true);
     expect(await pre.textContent()).toContain("galera did not start");
-    await page.evaluate("window.scrollTo(0, 0)");
-    fs.mkdirSync(path.join(ROOT, "docs"), { recursive: true });
-    await page.screenshot({ path: path.join(ROOT, "docs/account.png") });
 
     const long = page.locator(`#e-${seeded.longOutput.id}`);
     await long.locator("details.output summary").click();
     expect((await long.locator("pre.term").textContent())?.includes("x".repeat(9000))).toBe(false);
     await long.locator("a.full-output").click();
-    // Page functions are strings: this project's TypeScript has no DOM types.
-    await page.waitForFunction(
-      `(document.querySelector("#e-${seeded.longOutput.id} pre.term")?.textContent ?? "").includes("x".repeat(9000))`,
-    );
+    // A locator, not waitForFunction: polling a string page function is eval, which the CSP blocks.
+    await long.locator("pre.term", { hasText: "x".repeat(9000) }).waitFor();
     expect(
       await page.locator(`#e-${seeded.longOutput.id} time`).first().getAttribute("title"),
     ).toMatch(/local/);

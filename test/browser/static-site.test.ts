@@ -8,6 +8,7 @@ import { type JournalStore, openStore } from "../../src/journal/index.js";
 import { publishSite } from "../../src/publish/index.js";
 import { type RunningServer, startServer } from "../../src/server/index.js";
 import { type Seeded, seedUpgrade, seedXss } from "../fixtures/publish/seed.js";
+import { seedSnapshots } from "../fixtures/publish/seed-snapshots.js";
 import { XSS } from "../fixtures/publish/xss.js";
 import { launchChromium } from "./chromium.js";
 
@@ -16,6 +17,7 @@ let site: string;
 let store: JournalStore;
 let seeded: Seeded;
 let xssJournal: string;
+let xssSnapshots: string;
 let browser: Browser;
 
 beforeAll(async () => {
@@ -24,6 +26,7 @@ beforeAll(async () => {
   store = openStore({ home: path.join(tmp, "home") });
   seeded = seedUpgrade(store);
   xssJournal = seedXss(store);
+  xssSnapshots = seedSnapshots(store, { text: XSS.slice(0, 6).join(" ") }).journalId;
   publishSite({ reader: store, outDir: site });
   browser = await launchChromium();
 });
@@ -93,7 +96,11 @@ describe("the published site from file://", () => {
     const pages = [
       "index.html",
       "lessons/index.html",
+      "glossary/index.html",
       `journals/${xssJournal}/index.html`,
+      `journals/${xssSnapshots}/index.html`,
+      `journals/${xssSnapshots}/config/index.html`,
+      `journals/${xssSnapshots}/plan/index.html`,
       ...outputs,
     ];
     for (const rel of pages) {
