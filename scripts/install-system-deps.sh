@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Installs the Debian packages listed in scripts/system-packages.txt that are not installed yet.
-# Idempotent: a second run installs nothing and does not touch the network.
+# Installs the Debian packages listed in a file (default scripts/system-packages.txt) that are
+# not installed yet. Idempotent: a second run installs nothing and does not touch the network.
+#   bash scripts/install-system-deps.sh [LIST]
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
-mapfile -t wanted < <(grep -Ev '^\s*(#|$)' "$here/system-packages.txt")
+list="${1:-$here/system-packages.txt}"
+mapfile -t wanted < <(grep -Ev '^\s*(#|$)' "$list")
 missing=()
 for p in "${wanted[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -468,7 +468,10 @@ export const VERBS: VerbSpec[] = [
         description: "address to listen on (default 127.0.0.1)",
       },
       public: { type: "boolean", description: "allow a non-loopback address" },
-      empty: { type: "boolean", description: "on an empty store, do not import the shipped example journal" },
+      empty: {
+        type: "boolean",
+        description: "on an empty store, do not import the shipped example journal",
+      },
       json: JSON_FLAG,
     },
     examples: [

@@ -1,6 +1,6 @@
 export type { GlossaryEntry } from "./glossary.js";
 export { glossary, glossaryEntry } from "./glossary.js";
-export type { PlannedPhase, PlanPayload } from "./journal-phases.js";
+export type { PlannedPhase } from "./journal-phases.js";
 export { nextStep, planPayload, planToJournalPhases } from "./journal-phases.js";
 export type { PlanRequest } from "./plan-upgrade.js";
 export { planUpgrade } from "./plan-upgrade.js";

@@ -1,3 +1,5 @@
+import type { PlanEventPayload } from "../journal/index.js";
+import { renderPlanMarkdown } from "./render-plan.js";
 import type { Plan, PlanStep } from "./types.js";
 
 /** A planned phase as `stacklog plan --start` writes it into a new journal. */
@@ -5,18 +7,6 @@ export interface PlannedPhase {
   id: string;
   title: string;
   steps: { id: string; title: string }[];
-}
-
-/**
- * What the lead stores about a plan in the journal (e.g. in a milestone or check event): enough
- * to show the path and tick steps off without recomputing it.
- */
-export interface PlanPayload {
-  tool: Plan["tool"];
-  from: string;
-  to: string;
-  hops: { from: string; to: string; skipped: string[] }[];
-  phases: PlannedPhase[];
 }
 
 /** The plan's phases and steps, in order, with ids and titles only. */
@@ -30,9 +20,10 @@ export function planToJournalPhases(plan: Plan): PlannedPhase[] {
   );
 }
 
-/** The storable summary of a plan. */
-export function planPayload(plan: Plan): PlanPayload {
+/** The plan as its journal stores it (a `plan` event): phases and steps with their why and commands. */
+export function planPayload(plan: Plan): PlanEventPayload {
   return {
+    kind: "plan",
     tool: plan.tool,
     from: plan.from.id,
     to: plan.to.id,
@@ -41,7 +32,20 @@ export function planPayload(plan: Plan): PlanPayload {
       to: h.to.id,
       skipped: h.skipped.map((s) => s.id),
     })),
-    phases: planToJournalPhases(plan),
+    phases: plan.hops.flatMap((h) =>
+      h.phases.map((p) => ({
+        id: p.id,
+        title: p.title,
+        steps: p.steps.map((s) => ({
+          id: s.id,
+          title: s.title,
+          why: s.why,
+          commands: s.commands,
+          ...(s.pointOfNoReturn ? { pointOfNoReturn: s.pointOfNoReturn } : {}),
+        })),
+      })),
+    ),
+    markdown: renderPlanMarkdown(plan),
   };
 }
 

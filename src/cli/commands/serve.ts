@@ -1,8 +1,8 @@
 import { fail } from "../../errors/index.js";
 import { startServer } from "../../server/index.js";
 import type { Ctx } from "../context.js";
-import { type Args, bool, str } from "../spec.js";
 import { importExamplesIfEmpty } from "../examples.js";
+import { type Args, bool, str } from "../spec.js";
 import { openForRead } from "../store-access.js";
 
 /** Serves the pages live from the store until Ctrl-C; open pages update as events arrive. */
@@ -19,7 +19,10 @@ export async function run(args: Args, ctx: Ctx): Promise<undefined> {
   const store = openForRead(ctx);
   try {
     if (!bool(args, "empty")) {
-      for (const j of importExamplesIfEmpty(store)) ctx.warn(`first start: imported the example journal "${j.title}" (stacklog export of a real lab run)`);
+      for (const j of importExamplesIfEmpty(store))
+        ctx.warn(
+          `first start: imported the example journal "${j.title}" (stacklog export of a real lab run)`,
+        );
     }
     const server = await startServer({
       reader: store,
