@@ -12,7 +12,7 @@ Usage: stacklog COMMAND [FLAGS]
 Commands:
 ${verbs}
 
-Every command takes --help and --json. The store lives in $STACKLOG_HOME
+Every command takes --help; those that report data take --json. The store lives in $STACKLOG_HOME
 (default $XDG_DATA_HOME/stacklog or ~/.local/share/stacklog).
 
 Examples:
