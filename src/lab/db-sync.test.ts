@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkMisled, dbSyncArgv, parseCheckStatus } from "./db-sync.js";
+import { checkMisled, dbSyncArgv, parseCheckStatus, schemaVersionSql } from "./db-sync.js";
 
 describe("db_sync --check", () => {
   it("reads 0, 2 and 4 as up to date, expand needed and contract needed", () => {
@@ -22,5 +22,14 @@ describe("db_sync --check", () => {
     expect(checkMisled("up-to-date", "alembic|27e647c0fad4\n", "alembic|47147121\n")).toBe(true);
     expect(checkMisled("up-to-date", "alembic|x\n", "alembic|x\n")).toBe(false);
     expect(checkMisled("expand-needed", "a", "b")).toBe(false);
+  });
+
+  it("reads alembic heads once the database has alembic_version, else the legacy versions", () => {
+    expect(schemaVersionSql("alembic_version\nmigrate_version\n")).toContain(
+      "FROM alembic_version",
+    );
+    expect(schemaVersionSql("migrate_version\n")).toContain("FROM migrate_version");
+    expect(schemaVersionSql("migrate_version\n")).not.toContain("alembic_version");
+    expect(schemaVersionSql("")).toBeNull();
   });
 });

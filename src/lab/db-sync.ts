@@ -27,11 +27,23 @@ export function dbSyncArgv(step?: "check" | "expand" | "migrate" | "contract"): 
   return step ? ["keystone-manage", "db_sync", `--${step}`] : ["keystone-manage", "db_sync"];
 }
 
-/** SQL listing the schema versions: alembic heads when present, else the legacy migrate_version rows. */
-export const SCHEMA_VERSION_SQL =
-  "SELECT 'alembic', version_num FROM alembic_version WHERE EXISTS (SELECT 1 FROM sqlite_master WHERE name='alembic_version') " +
-  "UNION ALL SELECT repository_id, version FROM migrate_version WHERE NOT EXISTS (SELECT 1 FROM sqlite_master WHERE name='alembic_version') " +
-  "ORDER BY 1, 2;";
+/** SQL naming the schema-version tables the database has (alembic_version, migrate_version). */
+export const VERSION_TABLES_SQL =
+  "SELECT name FROM sqlite_master WHERE type='table' AND name IN ('alembic_version', 'migrate_version') ORDER BY name;";
+
+/**
+ * SQL listing the schema versions from the tables that `VERSION_TABLES_SQL` found: alembic heads
+ * when alembic_version exists, else the legacy migrate_version rows; null when there is neither.
+ * SQLite resolves table names when it prepares a statement, so the query names only tables that exist.
+ */
+export function schemaVersionSql(tables: string): string | null {
+  const have = new Set(tables.split("\n").map((t) => t.trim()));
+  if (have.has("alembic_version"))
+    return "SELECT 'alembic', version_num FROM alembic_version ORDER BY 2;";
+  if (have.has("migrate_version"))
+    return "SELECT repository_id, version FROM migrate_version ORDER BY 1;";
+  return null;
+}
 
 /**
  * Whether `--check` misled: it said up to date, yet the sync that followed changed the schema

@@ -1,3 +1,4 @@
+export { verify } from "./checks.js";
 export {
   aptInstall,
   asKeystone,
@@ -8,7 +9,7 @@ export {
   madisonVersion,
 } from "./commands.js";
 export { type CheckStatus, checkMisled, dbSyncArgv, parseCheckStatus } from "./db-sync.js";
-export { seedData, verify } from "./identity.js";
+export { seedData } from "./identity.js";
 export { bootstrapKeystone, configureDatabase, installKeystone } from "./install-victoria.js";
 export { databaseConnection, SQLITE_URL, setDatabaseConnection } from "./keystone-conf.js";
 export { startKeystone, stopKeystone } from "./keystone-service.js";

@@ -115,6 +115,7 @@ export async function bootstrapKeystone(ctx: LabContext): Promise<void> {
 /** Installed version of a package in the chroot. */
 export async function packageVersion(ctx: LabContext, pkg: string): Promise<string> {
   const out = await ctx.rec.run(
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: dpkg-query's format syntax, not a template
     inChroot(ctx.root, ["dpkg-query", "-W", "-f", "${Version}\\n", pkg]),
   );
   return out.stdout.trim();

@@ -2,16 +2,21 @@ import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "no
 import { setTimeout as sleep } from "node:timers/promises";
 import { inChroot } from "./commands.js";
 import { hostPath, type LabContext, problem } from "./context.js";
-import { LabError } from "./lab-error.js";
+import { LabError, stepFailed } from "./lab-error.js";
 import { isAppArmorFailure, LAB_INI, labUwsgiIni, PACKAGED_INI } from "./uwsgi-ini.js";
 
 const PID_FILE = "/run/keystone-lab-uwsgi.pid";
 const UWSGI_LOG = "/var/log/keystone/uwsgi-lab.log";
 
-/** The uwsgi command line: bound to loopback, sized for a small host, as the keystone user. */
+/**
+ * The uwsgi command line: bound to loopback, sized for a small host, as the keystone user,
+ * daemonized with its own log (where it writes why it died, e.g. the AppArmor failure).
+ * `uwsgi` is uwsgi-core through alternatives on Debian 11–13; the ini's `plugins` loads Python.
+ * Debian 11 has no `uwsgi_python3`, only `uwsgi_python39`.
+ */
 export function uwsgiArgv(ini: string, port: number, processes: number, threads: number): string[] {
   return [
-    "uwsgi_python3",
+    "uwsgi",
     "--ini",
     ini,
     "--http-socket",
@@ -95,10 +100,16 @@ function deriveIni(ctx: LabContext): string {
 async function tryStart(ctx: LabContext, ini: string): Promise<boolean> {
   rmSync(hostPath(ctx, PID_FILE), { force: true });
   writeFileSync(hostPath(ctx, UWSGI_LOG), "");
-  await ctx.rec.run(inChroot(ctx.root, uwsgiArgv(ini, ctx.port, 2, ctx.state.threads)), {
-    allowFail: true,
-  });
-  const up = await waitForApi(ctx, appArmorCount(keystoneLogs(ctx)));
+  // Counted before the launch: the master can die before the launcher returns.
+  const appArmorBefore = appArmorCount(keystoneLogs(ctx));
+  const launched = await ctx.rec.run(
+    inChroot(ctx.root, uwsgiArgv(ini, ctx.port, 2, ctx.state.threads)),
+    { allowFail: true },
+  );
+  // With --daemonize the launcher exits 0 even when the master dies later; non-zero means no start at all.
+  if (launched.code !== 0)
+    throw stepFailed("uwsgi", launched.code, `${launched.stdout}\n${launched.stderr}`.trim());
+  const up = await waitForApi(ctx, appArmorBefore);
   if (!up) {
     await ctx.rec.run(
       inChroot(ctx.root, ["tail", "-n", "25", UWSGI_LOG, "/var/log/keystone/keystone.log"]),

@@ -2,8 +2,9 @@ import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { verify } from "./checks.js";
 import type { LabContext } from "./context.js";
-import { seedData, verify } from "./identity.js";
+import { seedData } from "./identity.js";
 import { secretsEnvFile } from "./identity-env.js";
 import {
   bootstrapKeystone,
@@ -11,7 +12,7 @@ import {
   installKeystone,
   packageVersion,
 } from "./install-victoria.js";
-import { startKeystone, uwsgiPid } from "./keystone-service.js";
+import { startKeystone, stopKeystone, uwsgiPid } from "./keystone-service.js";
 import { LabError } from "./lab-error.js";
 import { machineProbe, type PreflightProbe, preflightProblems } from "./preflight.js";
 import { prepareChroot } from "./prepare.js";
@@ -127,7 +128,6 @@ export async function runLab(
     },
     log,
   };
-  ctx.teardown.add({ label: "stop keystone", argv: () => keystoneKill(ctx) });
   const signals = opts.signals ?? process;
   const onSignal = () => {
     ctx.teardown.runSync();
@@ -166,6 +166,8 @@ async function runHops(ctx: LabContext, to: "zed" | "2025.1"): Promise<HopResult
   await phase(ctx.rec, "prepare");
   let t = Date.now();
   await prepareChroot(ctx, first);
+  // Registered after the mounts so it runs before the unmounts: uwsgi holds files under /dev.
+  ctx.teardown.add({ label: "stop keystone", argv: () => keystoneKill(ctx) });
   await phase(ctx.rec, `install ${first.series}`);
   await installKeystone(ctx, first);
   await configureDatabase(ctx);
@@ -191,6 +193,8 @@ async function runHops(ctx: LabContext, to: "zed" | "2025.1"): Promise<HopResult
     );
     hops.push({ series: next.series, keystoneVersion: version, seconds: secondsSince(t), checks });
   }
+  // Stopped here, waiting for the master to exit, so the unmounts find /dev free.
+  await stopKeystone(ctx);
   await ctx.rec.run(["du", "-sh", "-x", ctx.root]);
   return hops;
 }
@@ -201,7 +205,10 @@ async function phase(rec: Recorder, name: string): Promise<void> {
 
 function keystoneKill(ctx: LabContext): string[] | null {
   const pid = uwsgiPid(ctx);
-  return pid === null ? null : ["kill", "-TERM", String(pid)];
+  // Waits (up to 30 s) for the master to exit: while it runs, it holds files under the chroot's /dev.
+  return pid === null
+    ? null
+    : ["sh", "-c", `kill -TERM ${pid} && timeout 30 tail --pid=${pid} -f /dev/null`];
 }
 
 function secondsSince(t: number): number {

@@ -1,6 +1,12 @@
 import { asKeystone, distUpgradeArgv, inChroot } from "./commands.js";
 import { type LabContext, problem } from "./context.js";
-import { checkMisled, dbSyncArgv, parseCheckStatus, SCHEMA_VERSION_SQL } from "./db-sync.js";
+import {
+  checkMisled,
+  dbSyncArgv,
+  parseCheckStatus,
+  schemaVersionSql,
+  VERSION_TABLES_SQL,
+} from "./db-sync.js";
 import { packageVersion } from "./install-victoria.js";
 import { startKeystone, stopKeystone } from "./keystone-service.js";
 import { LabError, stepFailed } from "./lab-error.js";
@@ -57,10 +63,10 @@ export async function upgradeHop(
 }
 
 async function syncSchema(ctx: LabContext): Promise<void> {
-  const before = (await sql(ctx, SCHEMA_VERSION_SQL)).stdout;
+  const before = await schemaVersions(ctx);
   const check = parseCheckStatus((await dbSync(ctx, "check")).code);
   await must(ctx, "expand");
-  const afterExpand = (await sql(ctx, SCHEMA_VERSION_SQL)).stdout;
+  const afterExpand = await schemaVersions(ctx);
   if (checkMisled(check, before, afterExpand)) {
     const id = await problem(
       ctx,
@@ -79,10 +85,21 @@ async function syncSchema(ctx: LabContext): Promise<void> {
   await sql(ctx, "PRAGMA integrity_check;");
 }
 
+/** The schema versions as sqlite3 prints them (`alembic|head` or `repository|version` lines). */
+async function schemaVersions(ctx: LabContext): Promise<string> {
+  const query = schemaVersionSql((await sql(ctx, VERSION_TABLES_SQL)).stdout);
+  return query ? (await sql(ctx, query)).stdout : "";
+}
+
 async function contract(ctx: LabContext): Promise<void> {
   const first = await dbSync(ctx, "contract");
   if (first.code === 0) return;
-  const output = `${first.stdout}\n${first.stderr}`;
+  // keystone-manage 27 writes its traceback to keystone.log (log_file), not to stderr.
+  const logTail = await ctx.rec.run(
+    inChroot(ctx.root, ["tail", "-n", "40", "/var/log/keystone/keystone.log"]),
+    { allowFail: true },
+  );
+  const output = `${first.stdout}\n${first.stderr}\n${logTail.stdout}`;
   const ddl = (await sql(ctx, "SELECT sql FROM sqlite_master WHERE name='access_rule';")).stdout;
   if (!isMissingConstraintFailure(output) || !accessRuleNeedsRebuild(ddl))
     throw stepFailed("keystone-manage db_sync --contract", first.code, output.slice(-2000));
