@@ -35,6 +35,36 @@ describe("the README's main job: stacklog demo", () => {
   });
 });
 
+describe("the README's main job: stacklog serve on a fresh store", () => {
+  it("imports the shipped example of a real Keystone upgrade and serves its account", async () => {
+    const child = spawnStacklog(sb, ["serve", "--port", "0"], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let out = "";
+    let err = "";
+    child.stderr?.on("data", (d: Buffer) => {
+      err += d.toString();
+    });
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stdout?.on("data", (d: Buffer) => {
+        out += d.toString();
+        const m = /at (http:\/\/127\.0\.0\.1:\d+\/?)/.exec(out);
+        if (m) resolve(m[1] as string);
+      });
+      child.once("exit", (code) => reject(new Error(`serve exited ${code}: ${out}${err}`)));
+    });
+    expect(err).toContain("first start: imported the example journal");
+    const index = await (await fetch(url)).text();
+    expect(index).toContain("Keystone");
+    const href = /href="(journals\/[^"]+)"/.exec(index)?.[1];
+    expect(href).toBeTruthy();
+    const account = await (await fetch(new URL(href as string, url))).text();
+    expect(account).toContain("db_sync");
+    child.kill("SIGINT");
+    expect(await new Promise((r) => child.once("exit", r))).toBe(0);
+  });
+});
+
 describe("publish and serve from the command line", () => {
   beforeEach(() => {
     stacklogJson(sb, ["start", "--title", "Publishing test"]);
