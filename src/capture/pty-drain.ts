@@ -8,8 +8,13 @@ interface PtySocket {
   readonly readableEnded: boolean;
 }
 
-/** How long a final drain waits in total for bytes the kernel has not handed over yet. */
-const DRAIN_WAIT_MS = 50;
+/**
+ * How long a final drain waits in total for bytes the kernel has not handed over yet. The
+ * kernel moves pty data to the master side from a work queue, which a loaded machine runs late
+ * (50 ms lost the last lines under a load average of 10); a drain that meets EIO, the usual end,
+ * returns at once, so only that late case waits.
+ */
+const DRAIN_WAIT_MS = 500;
 
 /**
  * Makes sure every byte the child wrote is read from its terminal before the terminal closes.
