@@ -1,37 +1,15 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type Seeded, seedUpgrade } from "../../test/fixtures/publish/seed.js";
-import { type JournalStore, openStore } from "../journal/index.js";
+import { describe, expect, it } from "vitest";
+import { seedUpgrade } from "../../test/fixtures/publish/seed.js";
+import { seededStore } from "../../test/fixtures/publish/seeded-store.js";
 import { renderRoute } from "./index.js";
 
-let home: string;
-let store: JournalStore;
-let seeded: Seeded;
-
-beforeEach(() => {
-  home = fs.mkdtempSync(path.join(os.tmpdir(), "stacklog-pages-"));
-  store = openStore({ home });
-  seeded = seedUpgrade(store);
-});
-
-afterEach(() => {
-  store.close();
-  fs.rmSync(home, { recursive: true, force: true });
-});
-
-const page = (p: string) => {
-  const r = renderRoute({ reader: store }, p);
-  if (!r) throw new Error(`no page at ${p}`);
-  return r.body;
-};
+const t = seededStore("stacklog-pages-", seedUpgrade);
 
 describe("journeys index", () => {
   it("lists each journal with its counts of commands, failures and problems", () => {
-    const body = page("/");
+    const body = t.page("/");
     expect(body).toContain("Yoga → Zed upgrade of the research cloud");
-    expect(body).toContain(`href="journals/${seeded.journalId}/index.html"`);
+    expect(body).toContain(`href="journals/${t.seeded.journalId}/index.html"`);
     const row = body.slice(body.indexOf("<tbody>"));
     expect(row).toMatch(/<td class="num">3<\/td><td class="num">1<\/td><td class="num">1<\/td>/);
     expect(row).toContain("kayobe");
@@ -41,7 +19,7 @@ describe("journeys index", () => {
 });
 
 describe("account page", () => {
-  const account = () => page(`/journals/${seeded.journalId}/`);
+  const account = () => t.page(`/journals/${t.seeded.journalId}/`);
 
   it("sections events by phase and charts the phases with the downtime window", () => {
     const body = account();
@@ -57,13 +35,15 @@ describe("account page", () => {
 
   it("links a problem to its fix and the fix back to the problem", () => {
     const body = account();
-    expect(body).toContain(`<a href="#e-${seeded.fix.id}">fixed by #${seeded.fix.seq}</a>`);
-    expect(body).toContain(`fixes <a href="#e-${seeded.problem.id}">#${seeded.problem.seq}</a>`);
+    expect(body).toContain(`<a href="#e-${t.seeded.fix.id}">fixed by #${t.seeded.fix.seq}</a>`);
+    expect(body).toContain(
+      `fixes <a href="#e-${t.seeded.problem.id}">#${t.seeded.problem.seq}</a>`,
+    );
   });
 
   it("shows an amend on the event it corrects", () => {
     const body = account();
-    const problem = body.slice(body.indexOf(`id="e-${seeded.problem.id}"`));
+    const problem = body.slice(body.indexOf(`id="e-${t.seeded.problem.id}"`));
     const end = problem.indexOf("</li>");
     expect(problem.slice(0, end)).toContain("it was ctl3, not ctl2");
   });
@@ -71,7 +51,7 @@ describe("account page", () => {
   it("embeds only the tail of a long output and links the whole output", () => {
     const body = account();
     expect(body).toContain(
-      `href="output/${seeded.longOutput.payload.kind === "command" ? seeded.longOutput.payload.outputId : ""}.html"`,
+      `href="output/${t.seeded.longOutput.payload.kind === "command" ? t.seeded.longOutput.payload.outputId : ""}.html"`,
     );
     expect(body).not.toContain("x".repeat(5000));
     expect(body).toContain("PLAY RECAP done");
@@ -88,27 +68,27 @@ describe("account page", () => {
 
   it("gives every event a permalink anchor", () => {
     const body = account();
-    for (const e of store.events(seeded.journalId)) expect(body).toContain(`id="e-${e.id}"`);
+    for (const e of t.store.events(t.seeded.journalId)) expect(body).toContain(`id="e-${e.id}"`);
   });
 
   it("serves the whole output as its own page", () => {
-    const p = seeded.longOutput.payload;
+    const p = t.seeded.longOutput.payload;
     if (p.kind !== "command" || !p.outputId) throw new Error("seed changed");
-    expect(page(`/journals/${seeded.journalId}/output/${p.outputId}.html`)).toContain(
+    expect(t.page(`/journals/${t.seeded.journalId}/output/${p.outputId}.html`)).toContain(
       "x".repeat(9000),
     );
   });
 
   it("refuses an output id that the journal does not reference", () => {
     expect(
-      renderRoute({ reader: store }, `/journals/${seeded.journalId}/output/nope.html`),
+      renderRoute({ reader: t.store }, `/journals/${t.seeded.journalId}/output/nope.html`),
     ).toBeNull();
   });
 });
 
 describe("lessons page", () => {
   it("lists problems, fixes, decisions and lessons by phase and tool with links into the account", () => {
-    const body = page("/lessons/");
+    const body = t.page("/lessons/");
     expect(body).toContain("<h2>control plane</h2><h3>kayobe</h3>");
     for (const t of [
       "galera node ctl2",
@@ -117,15 +97,15 @@ describe("lessons page", () => {
       "take a galera backup",
     ])
       expect(body).toContain(t);
-    expect(body).toContain(`../journals/${seeded.journalId}/index.html#e-${seeded.problem.id}`);
+    expect(body).toContain(`../journals/${t.seeded.journalId}/index.html#e-${t.seeded.problem.id}`);
   });
 });
 
 describe("search", () => {
   it("indexes commands with links to their permalinks in a script shard", () => {
-    const shard = page(`/assets/search/${seeded.journalId}.js`);
+    const shard = t.page(`/assets/search/${t.seeded.journalId}.js`);
     expect(shard).toContain("kayobe overcloud service upgrade");
-    expect(shard).toContain(`index.html#e-${seeded.failed.id}`);
-    expect(page("/search/")).toContain(`src="../assets/search/${seeded.journalId}.js"`);
+    expect(shard).toContain(`index.html#e-${t.seeded.failed.id}`);
+    expect(t.page("/search/")).toContain(`src="../assets/search/${t.seeded.journalId}.js"`);
   });
 });

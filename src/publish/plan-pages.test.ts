@@ -1,35 +1,13 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { seedUpgrade } from "../../test/fixtures/publish/seed.js";
-import { type SeededSnapshots, seedSnapshots } from "../../test/fixtures/publish/seed-snapshots.js";
+import { seedSnapshots } from "../../test/fixtures/publish/seed-snapshots.js";
+import { seededStore } from "../../test/fixtures/publish/seeded-store.js";
 import type { PlanEventPayload } from "../journal/index.js";
-import { type JournalStore, openStore } from "../journal/index.js";
 import { glossary } from "../plan/index.js";
 import { escapeHtml, renderRoute } from "./index.js";
 
-let home: string;
-let store: JournalStore;
-let seeded: SeededSnapshots;
-
-beforeEach(() => {
-  home = fs.mkdtempSync(path.join(os.tmpdir(), "stacklog-plan-pages-"));
-  store = openStore({ home });
-  seeded = seedSnapshots(store);
-});
-
-afterEach(() => {
-  store.close();
-  fs.rmSync(home, { recursive: true, force: true });
-});
-
-const page = (p: string) => {
-  const r = renderRoute({ reader: store }, p);
-  if (!r) throw new Error(`no page at ${p}`);
-  return r.body;
-};
-const plan = () => seeded.plan.payload as PlanEventPayload;
+const t = seededStore("stacklog-plan-pages-", seedSnapshots);
+const plan = () => t.seeded.plan.payload as PlanEventPayload;
 const steps = () => plan().phases.flatMap((p) => p.steps);
 const stepHtml = (body: string, id: string) => {
   const at = body.indexOf(`id="step-${id}"`);
@@ -38,7 +16,7 @@ const stepHtml = (body: string, id: string) => {
 
 describe("plan versus actual, on the account page", () => {
   const section = () => {
-    const body = page(`/journals/${seeded.journalId}/`);
+    const body = t.page(`/journals/${t.seeded.journalId}/`);
     return body.slice(
       body.indexOf('id="plan-actual"'),
       body.indexOf("</section>", body.indexOf('id="plan-actual"')),
@@ -54,16 +32,18 @@ describe("plan versus actual, on the account page", () => {
 
   it("marks each step done, repeated, skipped with its reason, or not done yet", () => {
     const s = section();
-    expect(stepHtml(s, seeded.steps.done)).toContain('<span class="badge ok">done</span>');
-    const repeated = stepHtml(s, seeded.steps.repeated);
+    expect(stepHtml(s, t.seeded.steps.done)).toContain('<span class="badge ok">done</span>');
+    const repeated = stepHtml(s, t.seeded.steps.repeated);
     expect(repeated).toContain('<span class="badge ok">done</span>');
     expect(repeated).toMatch(
       /repeated ×2<\/span> <span class="muted">commands<\/span> <a href="#e-[^"]+" class="bad-text">#\d+<\/a> <a href="#e-/,
     );
-    expect(stepHtml(s, seeded.steps.skipped)).toContain(
+    expect(stepHtml(s, t.seeded.steps.skipped)).toContain(
       '<span class="badge warn">skipped</span> <span class="reason">— done by the storage team last week</span>',
     );
-    expect(stepHtml(s, seeded.steps.pending)).toContain('<span class="badge ">not done yet</span>');
+    expect(stepHtml(s, t.seeded.steps.pending)).toContain(
+      '<span class="badge ">not done yet</span>',
+    );
   });
 
   it("keeps each step's why and planned commands, collapsed", () => {
@@ -75,15 +55,15 @@ describe("plan versus actual, on the account page", () => {
   });
 
   it("is absent, with no plan page, when the journal follows no plan", () => {
-    const other = seedUpgrade(store);
-    expect(page(`/journals/${other.journalId}/`)).not.toContain("Plan versus actual");
-    expect(renderRoute({ reader: store }, `/journals/${other.journalId}/plan/`)).toBeNull();
+    const other = seedUpgrade(t.store);
+    expect(t.page(`/journals/${other.journalId}/`)).not.toContain("Plan versus actual");
+    expect(renderRoute({ reader: t.store }, `/journals/${other.journalId}/plan/`)).toBeNull();
   });
 });
 
 describe("plan page", () => {
   it("renders every phase and step with its why, commands and point of no return", () => {
-    const body = page(`/journals/${seeded.journalId}/plan/`);
+    const body = t.page(`/journals/${t.seeded.journalId}/plan/`);
     for (const ph of plan().phases) expect(body).toContain(`<h3 id="phase-${ph.id}">`);
     for (const s of steps()) {
       const item = stepHtml(body, s.id);
@@ -94,7 +74,7 @@ describe("plan page", () => {
     }
     expect(steps().some((s) => s.pointOfNoReturn)).toBe(true);
     expect(body).toContain('<a href="../../../glossary/index.html">glossary</a>');
-    expect(body).toContain(`href="../index.html#e-${seeded.plan.id}"`);
+    expect(body).toContain(`href="../index.html#e-${t.seeded.plan.id}"`);
   });
 
   it("links a step's concepts to the glossary when the stored step carries them", () => {
@@ -102,8 +82,8 @@ describe("plan page", () => {
     const step = withConcepts.phases[0]?.steps[0];
     if (!step) throw new Error("empty plan");
     Object.assign(step, { concepts: ["kolla-ansible"] });
-    const other = seedUpgrade(store);
-    store.append({
+    const other = seedUpgrade(t.store);
+    t.store.append({
       journalId: other.journalId,
       time: Date.UTC(2026, 2, 3, 7),
       actor: "alice@deploy-1",
@@ -111,26 +91,26 @@ describe("plan page", () => {
       phase: null,
       payload: withConcepts,
     });
-    const body = page(`/journals/${other.journalId}/plan/`);
+    const body = t.page(`/journals/${other.journalId}/plan/`);
     expect(stepHtml(body, step.id)).toContain(
       '<a href="../../../glossary/index.html#kolla-ansible">kolla-ansible</a>',
     );
   });
 
   it("is linked from the account, and from planned steps marked on it", () => {
-    const body = page(`/journals/${seeded.journalId}/`);
+    const body = t.page(`/journals/${t.seeded.journalId}/`);
     expect(body).toContain('<a href="plan/index.html">the plan</a>');
-    expect(body).toContain(`<a href="plan/index.html#step-${seeded.steps.skipped}">`);
+    expect(body).toContain(`<a href="plan/index.html#step-${t.seeded.steps.skipped}">`);
   });
 });
 
 describe("glossary page", () => {
   it("lists every entry with an anchor and its links", () => {
-    const body = page("/glossary/");
+    const body = t.page("/glossary/");
     for (const e of glossary()) {
       expect(body).toContain(`<dt id="${e.id}">`);
       for (const l of e.links) expect(body).toContain(`href="${l.url}"`);
     }
-    expect(page("/")).toContain('href="glossary/index.html">Glossary</a>');
+    expect(t.page("/")).toContain('href="glossary/index.html">Glossary</a>');
   });
 });

@@ -1,38 +1,12 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { seedUpgrade } from "../../test/fixtures/publish/seed.js";
-import {
-  realConfigSnapshot,
-  type SeededSnapshots,
-  seedSnapshots,
-} from "../../test/fixtures/publish/seed-snapshots.js";
-import { type JournalStore, openStore } from "../journal/index.js";
+import { realConfigSnapshot, seedSnapshots } from "../../test/fixtures/publish/seed-snapshots.js";
+import { seededStore } from "../../test/fixtures/publish/seeded-store.js";
 import { renderRoute } from "./index.js";
 
-let home: string;
-let store: JournalStore;
-let seeded: SeededSnapshots;
-
-beforeEach(() => {
-  home = fs.mkdtempSync(path.join(os.tmpdir(), "stacklog-snapshot-pages-"));
-  store = openStore({ home });
-  seeded = seedSnapshots(store);
-});
-
-afterEach(() => {
-  store.close();
-  fs.rmSync(home, { recursive: true, force: true });
-});
-
-const page = (p: string) => {
-  const r = renderRoute({ reader: store }, p);
-  if (!r) throw new Error(`no page at ${p}`);
-  return r.body;
-};
-const account = () => page(`/journals/${seeded.journalId}/`);
-const configRef = () => page(`/journals/${seeded.journalId}/config/`);
+const t = seededStore("stacklog-snapshot-pages-", seedSnapshots);
+const account = () => t.page(`/journals/${t.seeded.journalId}/`);
+const configRef = () => t.page(`/journals/${t.seeded.journalId}/config/`);
 const section = (body: string, id: string) => {
   const at = body.indexOf(`id="${id}"`);
   return body.slice(at, body.indexOf("</section>", at));
@@ -49,8 +23,8 @@ const row = (path: string, before: string, after: string) =>
 describe("what changed, on the account page", () => {
   it("compares the first and last config snapshots as before → after rows, linking both", () => {
     const changed = section(account(), "what-changed");
-    expect(changed).toContain(`href="#e-${seeded.configBefore.id}"`);
-    expect(changed).toContain(`href="#e-${seeded.configAfter.id}"`);
+    expect(changed).toContain(`href="#e-${t.seeded.configBefore.id}"`);
+    expect(changed).toContain(`href="#e-${t.seeded.configAfter.id}"`);
     expect(changed).toMatch(row("release", "zed", "2023.1"));
     expect(changed).toMatch(row("image tag openstack", "zed", "2023.1"));
     expect(changed).toMatch(row("service", "—", "heat"));
@@ -63,7 +37,7 @@ describe("what changed, on the account page", () => {
 
   it("shows API microversions and the services that went down or came back", () => {
     const changed = section(account(), "what-changed");
-    expect(changed).toContain(`href="#e-${seeded.cloudBefore.id}"`);
+    expect(changed).toContain(`href="#e-${t.seeded.cloudBefore.id}"`);
     expect(changed).toMatch(row("versions.compute.v2.1", "CURRENT 2.1–2.93", "CURRENT 2.1–2.95"));
     expect(changed).toMatch(/Went down:<\/strong> nova-compute@compute02 \(compute\)/);
     expect(changed).toMatch(/Came back:<\/strong> cinder-volume@stor01@lvm \(volume\)/);
@@ -71,8 +45,8 @@ describe("what changed, on the account page", () => {
   });
 
   it("says there is nothing to compare when a scope has a single snapshot", () => {
-    const other = seedUpgrade(store);
-    store.append({
+    const other = seedUpgrade(t.store);
+    t.store.append({
       journalId: other.journalId,
       time: Date.UTC(2026, 2, 3, 12),
       actor: "alice@deploy-1",
@@ -85,21 +59,21 @@ describe("what changed, on the account page", () => {
         data: realConfigSnapshot("zed").snapshot,
       },
     });
-    const changed = section(page(`/journals/${other.journalId}/`), "what-changed");
+    const changed = section(t.page(`/journals/${other.journalId}/`), "what-changed");
     expect(changed).toContain("nothing to compare yet");
   });
 
   it("has no what-changed section nor configuration page without snapshots", () => {
-    const other = seedUpgrade(store);
-    expect(page(`/journals/${other.journalId}/`)).not.toContain("What changed");
-    expect(page(`/journals/${other.journalId}/`)).not.toContain("config/index.html");
-    expect(renderRoute({ reader: store }, `/journals/${other.journalId}/config/`)).toBeNull();
+    const other = seedUpgrade(t.store);
+    expect(t.page(`/journals/${other.journalId}/`)).not.toContain("What changed");
+    expect(t.page(`/journals/${other.journalId}/`)).not.toContain("config/index.html");
+    expect(renderRoute({ reader: t.store }, `/journals/${other.journalId}/config/`)).toBeNull();
   });
 });
 
 describe("a snapshot event", () => {
   it("shows a one-line summary and keeps its data collapsed and short", () => {
-    const e = eventHtml(account(), seeded.configBefore.id);
+    const e = eventHtml(account(), t.seeded.configBefore.id);
     expect(e).toContain("kolla-ansible · release zed · ubuntu · 16 services");
     expect(e).toContain('<a href="config/index.html">configuration reference</a>');
     expect(e).toMatch(/<details class="snapshot-data"><summary>data \([\d.]+ KiB, first/);
@@ -114,9 +88,9 @@ describe("a snapshot event", () => {
 
   it("shows nothing for a terminal that is null, or the name of /dev/null", () => {
     const body = account();
-    expect(eventHtml(body, seeded.cloudBefore.id)).not.toMatch(/<span>null<\/span>/);
-    const e = store.append({
-      journalId: seeded.journalId,
+    expect(eventHtml(body, t.seeded.cloudBefore.id)).not.toMatch(/<span>null<\/span>/);
+    const e = t.store.append({
+      journalId: t.seeded.journalId,
       time: Date.UTC(2026, 3, 8),
       actor: "alice@deploy-1",
       terminal: "null",
@@ -125,7 +99,7 @@ describe("a snapshot event", () => {
     });
     const meta = eventHtml(account(), e.id);
     expect(meta).toContain("<span>alice@deploy-1</span></div>");
-    expect(eventHtml(account(), seeded.plan.id)).toContain("<span>pts/1</span>");
+    expect(eventHtml(account(), t.seeded.plan.id)).toContain("<span>pts/1</span>");
   });
 });
 
@@ -143,7 +117,7 @@ describe("configuration reference page", () => {
     expect(body).toContain(
       "<tr><td><code>kolla_internal_vip_address</code></td><td>10.0.0.250</td></tr>",
     );
-    expect(body).toContain(`href="../index.html#e-${seeded.configAfter.id}"`);
+    expect(body).toContain(`href="../index.html#e-${t.seeded.configAfter.id}"`);
   });
 
   it("shows each override per service and host with its redacted INI text", () => {
@@ -159,7 +133,7 @@ describe("configuration reference page", () => {
     const secrets = [...realConfigSnapshot("zed").secrets, ...realConfigSnapshot("2023.1").secrets];
     expect(secrets.length).toBeGreaterThan(3);
     for (const p of ["", "config/"]) {
-      const body = page(`/journals/${seeded.journalId}/${p}`);
+      const body = t.page(`/journals/${t.seeded.journalId}/${p}`);
       for (const s of secrets) expect(body, s.label).not.toContain(s.value);
     }
   });
