@@ -1,24 +1,21 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   collect,
+  deferAfterEach,
   startFixture,
   tempDir,
   waitForLine,
 } from "../../test/fixtures/journal/support.js";
 import { type CommandPayload, type JournalEvent, openStore } from "./index.js";
 
-let cleanup: (() => void)[] = [];
-afterEach(() => {
-  for (const c of cleanup.reverse()) c();
-  cleanup = [];
-});
+const defer = deferAfterEach();
 
 function temp() {
   const t = tempDir();
-  cleanup.push(t.done);
+  defer(t.done);
   return t.dir;
 }
 

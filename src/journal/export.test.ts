@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
-import { note, REPO, tempStore } from "../../test/fixtures/journal/support.js";
+import { describe, expect, it } from "vitest";
+import { deferAfterEach, note, REPO, tempStore } from "../../test/fixtures/journal/support.js";
 import { StacklogError } from "../errors/index.js";
 import {
   type CommandPayload,
@@ -11,15 +11,11 @@ import {
 } from "./index.js";
 import { validateSchema } from "./schema-lite.js";
 
-let cleanup: (() => void)[] = [];
-afterEach(() => {
-  for (const c of cleanup.reverse()) c();
-  cleanup = [];
-});
+const defer = deferAfterEach();
 
 function fresh(): JournalStore {
   const t = tempStore(1_800_000_000_000);
-  cleanup.push(t.done);
+  defer(t.done);
   return t.store;
 }
 

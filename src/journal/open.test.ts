@@ -1,8 +1,9 @@
 import { chmodSync, mkdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
+  deferAfterEach,
   runFixture,
   startFixture,
   tempDir,
@@ -11,15 +12,11 @@ import {
 import { StacklogError } from "../errors/index.js";
 import { MIGRATIONS, openStore } from "./index.js";
 
-let cleanup: (() => void)[] = [];
-afterEach(() => {
-  for (const c of cleanup.reverse()) c();
-  cleanup = [];
-});
+const defer = deferAfterEach();
 
 function temp() {
   const t = tempDir();
-  cleanup.push(t.done);
+  defer(t.done);
   return t.dir;
 }
 
@@ -124,7 +121,7 @@ describe("openStore", () => {
     const home = temp();
     openStore({ home }).close();
     const holder = startFixture("hold-lock.ts", [home]);
-    cleanup.push(() => holder.kill("SIGKILL"));
+    defer(() => holder.kill("SIGKILL"));
     await waitForLine(holder, "locked");
     const store = openStore({ home, busyTimeoutMs: 150 });
     expect(codeOf(() => store.createJournal({ title: "blocked" }))).toBe("StoreLocked");

@@ -1,16 +1,12 @@
 import Database from "better-sqlite3";
-import { afterEach, describe, expect, it } from "vitest";
-import { tempStore } from "../../test/fixtures/journal/support.js";
+import { describe, expect, it } from "vitest";
+import { deferAfterEach, tempStore } from "../../test/fixtures/journal/support.js";
 
-let cleanup: (() => void)[] = [];
-afterEach(() => {
-  for (const c of cleanup) c();
-  cleanup = [];
-});
+const defer = deferAfterEach();
 
 function setup() {
   const t = tempStore();
-  cleanup.push(t.done);
+  defer(t.done);
   return t;
 }
 

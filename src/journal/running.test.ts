@@ -1,12 +1,8 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { tempStore } from "../../test/fixtures/journal/support.js";
+import { describe, expect, it } from "vitest";
+import { deferAfterEach, tempStore } from "../../test/fixtures/journal/support.js";
 import type { RunningCommand } from "./index.js";
 
-let cleanup: (() => void)[] = [];
-afterEach(() => {
-  for (const c of cleanup) c();
-  cleanup = [];
-});
+const defer = deferAfterEach();
 
 function running(journalId: string, over: Partial<RunningCommand>): RunningCommand {
   return {
@@ -30,7 +26,7 @@ function running(journalId: string, over: Partial<RunningCommand>): RunningComma
 
 function setup() {
   const t = tempStore();
-  cleanup.push(t.done);
+  defer(t.done);
   const j = t.store.createJournal({ title: "running" });
   return { ...t, j };
 }

@@ -1,14 +1,10 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { note, tempStore } from "../../test/fixtures/journal/support.js";
+import { describe, expect, it } from "vitest";
+import { deferAfterEach, note, tempStore } from "../../test/fixtures/journal/support.js";
 import type { CommandPayload } from "./index.js";
 import { ftsQuery } from "./search.js";
 import { OUTPUT_INDEX_EDGE } from "./search-text.js";
 
-let cleanup: (() => void)[] = [];
-afterEach(() => {
-  for (const c of cleanup) c();
-  cleanup = [];
-});
+const defer = deferAfterEach();
 
 function command(line: string, outputId: string | null): CommandPayload {
   return {
@@ -31,7 +27,7 @@ function command(line: string, outputId: string | null): CommandPayload {
 
 function setup() {
   const t = tempStore();
-  cleanup.push(t.done);
+  defer(t.done);
   const { store } = t;
   const j = store.createJournal({ title: "Caracal to Dalmatian on the cumulus cloud" });
   const other = store.createJournal({ title: "Other site" });

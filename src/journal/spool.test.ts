@@ -1,9 +1,10 @@
 import { spawnSync } from "node:child_process";
 import { appendFileSync, existsSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   collect,
+  deferAfterEach,
   note,
   startFixture,
   tempDir,
@@ -12,16 +13,12 @@ import {
 } from "../../test/fixtures/journal/support.js";
 import { createSpool, drainSpool, type SpoolRecord, spooledCount } from "./index.js";
 
-let cleanup: (() => void)[] = [];
-afterEach(() => {
-  for (const c of cleanup.reverse()) c();
-  cleanup = [];
-});
+const defer = deferAfterEach();
 
 function setup() {
   const t = tempStore();
   const s = tempDir();
-  cleanup.push(t.done, s.done);
+  defer(t.done, s.done);
   return { ...t, dir: s.dir };
 }
 

@@ -1,17 +1,13 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { note, tempStore } from "../../test/fixtures/journal/support.js";
+import { describe, expect, it } from "vitest";
+import { deferAfterEach, note, tempStore } from "../../test/fixtures/journal/support.js";
 import { StacklogError } from "../errors/index.js";
 import type { NewEvent } from "./index.js";
 
-let cleanup: (() => void)[] = [];
-afterEach(() => {
-  for (const c of cleanup) c();
-  cleanup = [];
-});
+const defer = deferAfterEach();
 
 function setup() {
   const t = tempStore();
-  cleanup.push(t.done);
+  defer(t.done);
   const j = t.store.createJournal({ title: "Kayobe Yoga to Zed", site: "lab", tool: "kayobe" });
   return { ...t, j };
 }
