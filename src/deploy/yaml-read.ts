@@ -1,5 +1,4 @@
-import { isMap, isScalar, isSeq, type Node, parseDocument } from "yaml";
-import { fail } from "../errors/index.js";
+import { parseYamlText } from "../util/yaml.js";
 import { type ReadContext, skip } from "./read-context.js";
 import { readText, rel } from "./safe-fs.js";
 
@@ -29,20 +28,12 @@ export function readYaml(ctx: ReadContext, abs: string): unknown {
 }
 
 function parseText(ctx: ReadContext, path: string, text: string): unknown {
-  const doc = parseDocument(text, { uniqueKeys: false });
-  const first = doc.errors[0];
-  if (first) {
-    const pos = first.linePos?.[0] ?? { line: 1, col: 1 };
-    const detail = (first.message.split("\n")[0] ?? first.code).replace(
-      / at line \d+, column \d+:?$/,
-      "",
-    );
-    ctx.firstError ??= fail("MalformedYaml", path, pos.line, pos.col, detail);
-    ctx.unusable.add(path);
-    skip(ctx, path, `malformed YAML at line ${pos.line}, column ${pos.col}: ${detail}`);
-    return null;
-  }
-  return toPlain(doc.contents);
+  const parsed = parseYamlText(path, text, "value");
+  if (parsed.ok) return parsed.data;
+  ctx.firstError ??= parsed.error;
+  ctx.unusable.add(path);
+  skip(ctx, path, `malformed YAML at line ${parsed.line}, column ${parsed.col}: ${parsed.detail}`);
+  return null;
 }
 
 /** A YAML mapping as a record, or an empty one (for files that hold a mapping of variables). */
@@ -50,27 +41,4 @@ export function asRecord(data: unknown): Record<string, unknown> {
   return data !== null && typeof data === "object" && !Array.isArray(data)
     ? (data as Record<string, unknown>)
     : {};
-}
-
-function toPlain(node: Node | null | undefined | unknown): unknown {
-  if (isMap(node)) {
-    const out: Record<string, unknown> = {};
-    for (const pair of node.items) {
-      const key = isScalar(pair.key) ? pair.key.value : pair.key;
-      out[String(key)] = toPlain(pair.value);
-    }
-    return out;
-  }
-  if (isSeq(node)) return node.items.map(toPlain);
-  if (isScalar(node)) return scalar(node);
-  return null;
-}
-
-// A number that would not print back as written (`2024.10`, `0123`) keeps its text, so that a
-// release such as `openstack_release: 2024.10` is not read as 2024.1.
-function scalar(node: { value: unknown; source?: string }): unknown {
-  if (typeof node.value === "number" && typeof node.source === "string") {
-    return String(node.value) === node.source ? node.value : node.source;
-  }
-  return node.value;
 }
