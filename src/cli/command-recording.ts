@@ -1,12 +1,12 @@
 import { monotonicFactory } from "ulid";
 import { type CaptureSink, createAnsibleParser, looksLikeAnsible } from "../capture/index.js";
-import type {
-  CaptureMode,
-  CommandPayload,
-  JournalStore,
-  NewEvent,
-  OutputWriter,
-  RunningCommand,
+import {
+  type CaptureMode,
+  type CommandOutcome,
+  commandEvent,
+  type JournalStore,
+  type OutputWriter,
+  type RunningCommand,
 } from "../journal/index.js";
 import type { Ctx } from "./context.js";
 import { activate, currentPhase } from "./recorder.js";
@@ -40,15 +40,6 @@ export interface CommandStart {
   hidden?: boolean;
   /** The planned step this command carries out. */
   step?: string;
-}
-
-/** How a command ended. */
-export interface CommandEnd {
-  startedAt?: number;
-  endedAt: number;
-  exitStatus: number | null;
-  signal: string | null;
-  mode?: CaptureMode;
 }
 
 // Enough of the output's tail to parse an upgrade check's report.
@@ -177,42 +168,14 @@ export class CommandRecording {
   }
 
   /** Appends the command event (or spools it) and releases the store. */
-  finish(end: CommandEnd): void {
+  finish(end: CommandOutcome): void {
     const r = this.running;
     if (!r) return;
-    const result = { startedAt: end.startedAt ?? r.startedAt, mode: end.mode ?? r.mode, ...end };
-    const payload: CommandPayload = {
-      kind: "command",
-      line: r.line,
-      argv: r.argv,
-      cwd: r.cwd,
-      host: r.host,
-      user: r.user,
-      mode: result.mode,
-      startedAt: result.startedAt,
-      endedAt: result.endedAt,
-      durationMs: result.endedAt - result.startedAt,
-      ...(this.cmd.hidden ? { hidden: true } : {}),
-      ...(this.cmd.step ? { step: this.cmd.step } : {}),
-      exitStatus: result.exitStatus,
-      signal: result.signal,
-      outputId: r.outputId,
-      outputBytes: this.bytes,
-    };
-    if (this.parser) payload.summary = { ansible: this.parser.end() };
-    const event: NewEvent = {
-      id: r.eventId,
-      journalId: r.journalId,
-      time: result.startedAt,
-      actor: r.actor,
-      terminal: r.terminal,
-      phase: r.phase,
-      payload,
-    };
-    const events = [
-      event,
-      ...(this.checks ? checkEvents(event, this.tail, result.exitStatus) : []),
-    ];
+    const event = commandEvent(r, end, this.bytes);
+    if (this.cmd.hidden) event.payload.hidden = true;
+    if (this.cmd.step) event.payload.step = this.cmd.step;
+    if (this.parser) event.payload.summary = { ansible: this.parser.end() };
+    const events = [event, ...(this.checks ? checkEvents(event, this.tail, end.exitStatus) : [])];
     try {
       if (!this.writer && !this.store) throw new Error("store unavailable");
       this.writer?.end();

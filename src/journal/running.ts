@@ -4,12 +4,26 @@ import type { OutputTable } from "./outputs.js";
 import type { RunningCommand } from "./store-types.js";
 import type { CommandPayload, JournalEvent, NewEvent } from "./types.js";
 
-/** The event a running command becomes when its recorder died before recording it. */
-export function interruptedEvent(r: RunningCommand, outputBytes: number): NewEvent<CommandPayload> {
+/** How a running command ended; null when its recorder died before it did. */
+export interface CommandOutcome {
+  startedAt?: number;
+  endedAt: number;
+  exitStatus: number | null;
+  signal: string | null;
+  mode?: RunningCommand["mode"];
+}
+
+/** The `command` event of a running command once it ended (or, with no outcome, was cut short). */
+export function commandEvent(
+  r: RunningCommand,
+  outcome: CommandOutcome | null,
+  outputBytes: number,
+): NewEvent<CommandPayload> {
+  const startedAt = outcome?.startedAt ?? r.startedAt;
   return {
     id: r.eventId,
     journalId: r.journalId,
-    time: r.startedAt,
+    time: startedAt,
     actor: r.actor,
     terminal: r.terminal,
     phase: r.phase,
@@ -20,15 +34,15 @@ export function interruptedEvent(r: RunningCommand, outputBytes: number): NewEve
       cwd: r.cwd,
       host: r.host,
       user: r.user,
-      mode: r.mode,
-      startedAt: r.startedAt,
-      endedAt: null,
-      durationMs: null,
-      exitStatus: null,
-      signal: null,
+      mode: outcome?.mode ?? r.mode,
+      startedAt,
+      endedAt: outcome ? outcome.endedAt : null,
+      durationMs: outcome ? outcome.endedAt - startedAt : null,
+      exitStatus: outcome ? outcome.exitStatus : null,
+      signal: outcome ? outcome.signal : null,
       outputId: r.outputId,
       outputBytes,
-      interrupted: true,
+      ...(outcome ? {} : { interrupted: true }),
     },
   };
 }
@@ -53,7 +67,7 @@ export function runningTable(db: Database.Database, events: EventTable, outputs:
     if (!stillThere.get(r.eventId)) return null; // another process reaped it first
     const bytes = r.outputId ? outputs.size(r.outputId) : 0;
     if (r.outputId && outputs.exists(r.outputId)) outputs.finalize(r.outputId, null);
-    const stored = events.appendOne(interruptedEvent(r, bytes));
+    const stored = events.appendOne(commandEvent(r, null, bytes));
     remove.run(r.eventId);
     return stored;
   };
