@@ -18,7 +18,7 @@ export interface PlanProgress {
 /** Compares the journal's plan event with its step events and step-tagged commands. */
 export function planProgress(events: JournalEvent[]): PlanProgress | null {
   const planEvent = events.find((e) => e.payload.kind === "plan");
-  if (!planEvent || planEvent.payload.kind !== "plan") return null;
+  if (planEvent?.payload.kind !== "plan") return null;
   const plan = planEvent.payload;
   const done = new Set<string>();
   const skipped = new Set<string>();

@@ -21,7 +21,7 @@ export interface Appended {
 export function currentPhase(store: JournalStore, journalId: string): string | null {
   const phases = store.events(journalId, { kinds: ["phase"] });
   const last = phases[phases.length - 1];
-  if (!last || last.payload.kind !== "phase") return null;
+  if (last?.payload.kind !== "phase") return null;
   return last.payload.action === "begin" ? last.payload.name : null;
 }
 

@@ -7,7 +7,7 @@ import {
   secretsFromEnv,
 } from "../redact/index.js";
 import type { Ctx } from "./context.js";
-import { readState } from "./state.js";
+import { readState, updateState } from "./state.js";
 
 export interface Redaction {
   redactor: Redactor;
@@ -38,4 +38,23 @@ export function redactDeep<T>(value: T, r: Redactor): T {
     return out as T;
   }
   return value;
+}
+
+/**
+ * Registers the readable files among `files` as secret sources (those a snapshot finds:
+ * passwords.yml, clouds.yaml, …); unreadable or already known ones are left. Returns the added.
+ */
+export function registerSecretSources(ctx: Ctx, files: string[]): string[] {
+  const state = readState(ctx.home);
+  const known = new Set(state.secretSources.map((s) => s.path));
+  const added: string[] = [];
+  for (const f of files) {
+    if (known.has(f)) continue;
+    const r = loadSecretSource(f);
+    if (!r.ok) continue;
+    state.secretSources.push({ path: f, kind: r.kind, addedAt: ctx.now() });
+    added.push(f);
+  }
+  if (added.length) updateState(ctx.home, { secretSources: state.secretSources });
+  return added;
 }

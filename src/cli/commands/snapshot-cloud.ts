@@ -1,28 +1,12 @@
 import os from "node:os";
 import { cloudSecrets, resolveCloud, snapshotCloud } from "../../cloud/index.js";
 import { fail } from "../../errors/index.js";
-import { createRedactor, loadSecretSource } from "../../redact/index.js";
+import { createRedactor } from "../../redact/index.js";
 import type { Ctx } from "../context.js";
 import { appendEvents } from "../recorder.js";
-import { loadRedaction } from "../redaction.js";
+import { loadRedaction, registerSecretSources } from "../redaction.js";
 import { type Args, str } from "../spec.js";
-import { readState, updateState } from "../state.js";
 import type { SnapshotSummary } from "./snapshot.js";
-
-/** clouds.yaml / secure.yaml that gave the credentials become secret sources, like passwords.yml. */
-function registerCloudFiles(ctx: Ctx, files: string[]): string[] {
-  const state = readState(ctx.home);
-  const known = new Set(state.secretSources.map((s) => s.path));
-  const added = files.filter((f) => !known.has(f) && loadSecretSource(f).ok);
-  for (const f of added)
-    state.secretSources.push({
-      path: f,
-      kind: "clouds-yaml",
-      addedAt: ctx.now(),
-    });
-  if (added.length) updateState(ctx.home, { secretSources: state.secretSources });
-  return added;
-}
 
 /** Reads the live cloud, read-only, and records what it found (unreachable parts become findings). */
 export async function snapshotCloudVerb(args: Args, ctx: Ctx): Promise<SnapshotSummary> {
@@ -47,7 +31,7 @@ export async function snapshotCloudVerb(args: Args, ctx: Ctx): Promise<SnapshotS
   const files = resolved.sources
     .map((s) => s.replace(/ \(cloud .*\)$/, ""))
     .filter((s) => /\.ya?ml$/.test(s));
-  const registered = registerCloudFiles(ctx, files);
+  const registered = registerSecretSources(ctx, files);
   const base = loadRedaction(ctx);
   const secrets = [...base.secrets, ...cloudSecrets(resolved.auth)];
   const redaction = { ...base, secrets, redactor: createRedactor(secrets) };

@@ -2,12 +2,10 @@ import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { type ConfigSnapshot, type DeployTool, snapshotConfig } from "../../deploy/index.js";
 import { fail } from "../../errors/index.js";
-import { loadSecretSource } from "../../redact/index.js";
 import type { Ctx } from "../context.js";
 import { type Appended, appendEvents } from "../recorder.js";
-import { loadRedaction } from "../redaction.js";
+import { loadRedaction, registerSecretSources } from "../redaction.js";
 import { type Args, str } from "../spec.js";
-import { readState, updateState } from "../state.js";
 import { snapshotCloudVerb } from "./snapshot-cloud.js";
 
 const TOOLS: DeployTool[] = ["kolla-ansible", "kayobe", "openstack-ansible"];
@@ -31,21 +29,6 @@ function secretFiles(dir: string): string[] {
         .map((f) => path.join(dir, f))
     : [];
   return [...names, ...osa].filter((f) => existsSync(f));
-}
-
-function registerSecretFiles(ctx: Ctx, files: string[]): string[] {
-  const state = readState(ctx.home);
-  const known = new Set(state.secretSources.map((s) => s.path));
-  const added: string[] = [];
-  for (const f of files) {
-    if (known.has(f)) continue;
-    const r = loadSecretSource(f);
-    if (!r.ok) continue;
-    state.secretSources.push({ path: f, kind: r.kind, addedAt: ctx.now() });
-    added.push(f);
-  }
-  if (added.length) updateState(ctx.home, { secretSources: state.secretSources });
-  return added;
 }
 
 function defaultDir(ctx: Ctx): string {
@@ -80,7 +63,7 @@ async function snapshotConfigVerb(args: Args, ctx: Ctx): Promise<SnapshotSummary
       tool,
     );
   // Register the deployment's secret files first, so this snapshot and every later record hide them.
-  const registered = registerSecretFiles(ctx, secretFiles(dir));
+  const registered = registerSecretSources(ctx, secretFiles(dir));
   const redaction = loadRedaction(ctx);
   const { snapshot } = snapshotConfig(dir, {
     ...(tool ? { tool: tool as DeployTool } : {}),
