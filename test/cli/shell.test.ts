@@ -35,7 +35,7 @@ describe("stacklog shell", () => {
     await type("echo planted-password-4242", "planted-password-4242\r\n");
     await type(" echo secret-hidden-line", "secret-hidden-line\r\n");
     await type(
-      "stacklog_cli() { node " + NODE_ARGS.join(" ") + ' "$@"; }; stacklog_cli pause',
+      `stacklog_cli() { node ${NODE_ARGS.join(" ")} "$@"; }; stacklog_cli pause`,
       "recording paused",
     );
     await type("echo while-paused", "while-paused\r\n");

@@ -1,18 +1,11 @@
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Keystone, startKeystone } from "../fixtures/cloud/keystone.js";
-import { type Sandbox, sandbox, stacklog, stacklogJson } from "../helpers/cli.js";
+import { filesUnder, type Sandbox, sandbox, stacklog, stacklogJson } from "../helpers/cli.js";
 
 let ks: Keystone;
 let sb: Sandbox;
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((n) => {
-    const p = path.join(dir, n);
-    return statSync(p).isDirectory() ? filesUnder(p) : [p];
-  });
-}
 
 beforeAll(async () => {
   ks = await startKeystone();

@@ -1,7 +1,7 @@
-import { cpSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { cpSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ROOT, type Sandbox, sandbox, stacklog, stacklogJson } from "../helpers/cli.js";
+import { filesUnder, ROOT, type Sandbox, sandbox, stacklog, stacklogJson } from "../helpers/cli.js";
 
 let sb: Sandbox;
 beforeEach(() => {
@@ -9,13 +9,6 @@ beforeEach(() => {
   stacklogJson(sb, ["start", "--title", "config snapshots", "--tool", "kolla-ansible"]);
 });
 afterEach(() => sb.cleanup());
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((n) => {
-    const p = path.join(dir, n);
-    return statSync(p).isDirectory() ? filesUnder(p) : [p];
-  });
-}
 
 /** Every scalar value of a kolla passwords.yml that is long enough to be hidden. */
 function passwordValues(file: string): string[] {

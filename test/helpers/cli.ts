@@ -1,5 +1,5 @@
 import { type SpawnOptions, spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -74,4 +74,13 @@ export function stacklogJson<T = unknown>(
 /** Starts `stacklog ARGS` in the background. */
 export function spawnStacklog(sb: Sandbox, args: string[], opts: SpawnOptions = {}) {
   return spawn(process.execPath, [...NODE_ARGS, ...args], { cwd: sb.dir, env: sb.env, ...opts });
+}
+
+/** Every file under a folder, recursively (none when it does not exist). */
+export function filesUnder(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).flatMap((name) => {
+    const p = path.join(dir, name);
+    return statSync(p).isDirectory() ? filesUnder(p) : [p];
+  });
 }
