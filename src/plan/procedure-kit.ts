@@ -12,17 +12,7 @@ export interface HopContext {
 }
 
 /** Step fields a builder writes; the id is made from the tool prefix, target series and slug. */
-export interface StepSpec {
-  slug: string;
-  kind: StepKind;
-  title: string;
-  commands: string[];
-  why: string;
-  risks: string[];
-  concepts: string[];
-  pointOfNoReturn?: string;
-  from?: string[];
-}
+export type StepSpec = Omit<PlanStep, "id"> & { slug: string };
 
 /** Builds a step with its stable id, e.g. `ka-2024.1-backup-config`. */
 export function makeStep(prefix: string, ctx: HopContext, spec: StepSpec): PlanStep {
