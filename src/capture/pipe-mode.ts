@@ -1,8 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import type { Readable } from "node:stream";
 import { childAlreadySignalled, forwardSignals } from "./run-signals.js";
-import type { CaptureTap } from "./run-tap.js";
-import type { ChildOutcome, RunOptions, SignalSource } from "./run-types.js";
+import type { ChildOutcome, RunOptions, RunTap, SignalSource } from "./run-types.js";
 
 /** How long to keep reading after the child exited while a background process holds its pipes. */
 const LINGER_MS = 1000;
@@ -13,7 +12,7 @@ const LINGER_MS = 1000;
  */
 export function runPipe(
   opts: RunOptions,
-  tap: CaptureTap,
+  tap: RunTap,
   source: SignalSource,
 ): Promise<ChildOutcome> {
   const stdinFd = fdOf(opts.stdin);
@@ -46,15 +45,31 @@ interface Relay {
   dispose(): void;
 }
 
-function relay(from: Readable, to: NodeJS.WriteStream, tap: CaptureTap): Relay {
+function relay(from: Readable, to: NodeJS.WriteStream, tap: RunTap): Relay {
   // Our stdout closed (`stacklog run yes | head`): close the child's pipe so it gets
   // SIGPIPE/EPIPE as it would without stacklog, instead of stacklog dying or reading forever.
   const ignore = (): void => {
     from.destroy();
   };
+  // The pipe is held while our stdout or the capture cannot keep up, and let go when both can.
+  let holds = 0;
+  let outHeld = false;
+  let tapHeld = false;
+  const hold = (): void => {
+    if (holds++ === 0) {
+      state.paused = true;
+      from.pause();
+    }
+  };
+  const release = (): void => {
+    if (--holds === 0) {
+      state.paused = false;
+      from.resume();
+    }
+  };
   const drained = (): void => {
-    state.paused = false;
-    from.resume();
+    outHeld = false;
+    release();
   };
   const state: Relay = {
     paused: false,
@@ -67,10 +82,17 @@ function relay(from: Readable, to: NodeJS.WriteStream, tap: CaptureTap): Relay {
   to.on("error", ignore);
   from.on("data", (chunk: Buffer) => {
     state.lastDataAt = Date.now();
-    tap.write(chunk);
-    if (!to.write(chunk) && !state.paused) {
-      state.paused = true;
-      from.pause();
+    if (!tap.write(chunk) && !tapHeld) {
+      tapHeld = true;
+      hold();
+      tap.onDrain(() => {
+        tapHeld = false;
+        release();
+      });
+    }
+    if (!to.write(chunk) && !outHeld) {
+      outHeld = true;
+      hold();
       to.once("drain", drained);
     }
   });

@@ -2,8 +2,7 @@ import { type IPty, spawn } from "node-pty";
 import { drainBeforeClose } from "./pty-drain.js";
 import { enterRawMode } from "./pty-raw-mode.js";
 import { forwardSignals } from "./run-signals.js";
-import type { CaptureTap } from "./run-tap.js";
-import type { ChildOutcome, RunOptions, SignalSource } from "./run-types.js";
+import type { ChildOutcome, RunOptions, RunTap, SignalSource } from "./run-types.js";
 
 const EOF_CHAR = "\x04";
 
@@ -16,7 +15,7 @@ type Listener = Parameters<NodeJS.EventEmitter["on"]>[1];
  */
 export async function runPty(
   opts: RunOptions,
-  tap: CaptureTap,
+  tap: RunTap,
   source: SignalSource,
 ): Promise<ChildOutcome> {
   const restoreMode = enterRawMode(opts.stdin, opts.stdout, source);
@@ -39,7 +38,7 @@ export async function runPty(
 function supervise(
   child: IPty,
   opts: RunOptions,
-  tap: CaptureTap,
+  tap: RunTap,
   source: SignalSource,
 ): Promise<ChildOutcome> {
   const { stdin, stdout } = opts;
@@ -49,28 +48,44 @@ function supervise(
     cleanups.push(() => em.off(ev, fn));
   };
 
-  let paused = false;
+  // The child is held while our terminal or the capture cannot keep up, and let go when both can.
+  let holds = 0;
+  let outHeld = false;
+  let tapHeld = false;
   let lastDataAt = Date.now();
-  const resume = (): void => {
-    paused = false;
-    child.resume();
+  const hold = (): void => {
+    if (holds++ === 0) child.pause();
+  };
+  const release = (): void => {
+    if (--holds === 0) child.resume();
+  };
+  const outDrained = (): void => {
+    outHeld = false;
+    release();
   };
   const deliver = (bytes: Buffer): void => {
     lastDataAt = Date.now();
-    if (!stdout.write(bytes) && !paused) {
-      // Hold the child (its terminal fills up and blocks it) until our terminal catches up.
-      paused = true;
-      child.pause();
-      stdout.once("drain", resume);
+    if (!stdout.write(bytes) && !outHeld) {
+      // Its terminal fills up and blocks it until ours catches up.
+      outHeld = true;
+      hold();
+      stdout.once("drain", outDrained);
     }
-    tap.write(bytes);
+    if (!tap.write(bytes) && !tapHeld) {
+      tapHeld = true;
+      hold();
+      tap.onDrain(() => {
+        tapHeld = false;
+        release();
+      });
+    }
   };
   const output = child.onData((data: string | Buffer) => {
     deliver(typeof data === "string" ? Buffer.from(data) : data);
   });
-  drainBeforeClose(child, deliver, (lingerMs) => !paused && Date.now() - lastDataAt > lingerMs);
+  drainBeforeClose(child, deliver, (lingerMs) => holds === 0 && Date.now() - lastDataAt > lingerMs);
   cleanups.push(() => output.dispose());
-  cleanups.push(() => stdout.off("drain", resume));
+  cleanups.push(() => stdout.off("drain", outDrained));
 
   on(stdin, "data", (chunk: Buffer | string) => child.write(chunk));
   if (!stdin.isTTY) on(stdin, "end", () => child.write(EOF_CHAR));

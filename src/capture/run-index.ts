@@ -4,6 +4,7 @@ export type {
   CaptureSink,
   RunOptions,
   RunResult,
+  RunTap,
   SignalSource,
   StreamRedactor,
 } from "./run-types.js";

@@ -4,7 +4,10 @@ import type { CaptureSink, StreamRedactor } from "./run-types.js";
 
 /** The capture side of a run: raw bytes in, decoded + redacted + coalesced text out to the sink. */
 export interface CaptureTap {
-  write(bytes: Buffer): void;
+  /** Always true: the tap works as it is written to. */
+  write(bytes: Buffer): boolean;
+  /** Calls `fn` at once (the tap never asks to hold the producer). */
+  onDrain(fn: () => void): void;
   /** Flushes the decoder, the redactor and the chunker. */
   end(): void;
   /** Raw bytes the child wrote. */
@@ -52,6 +55,10 @@ export function createCaptureTap(opts: TapOptions): CaptureTap {
     write(chunk) {
       bytes += chunk.length;
       guard(() => chunker.push((redactor as StreamRedactor).push(decoder.write(chunk))));
+      return true;
+    },
+    onDrain(fn) {
+      fn();
     },
     end() {
       guard(() => {

@@ -14,7 +14,34 @@ export interface StreamRedactor {
   flush(): string;
 }
 
-export interface RunOptions {
+/**
+ * Where a run's output bytes go besides the terminal. `write` returning false asks the runner to
+ * hold the command until `onDrain` (so a slow store never means unbounded memory); `end` is
+ * awaited before the run resolves.
+ */
+export interface RunTap {
+  write(bytes: Buffer): boolean;
+  onDrain(fn: () => void): void;
+  end(): void | Promise<void>;
+  /** Raw bytes the child wrote. */
+  readonly bytes: number;
+  /** Why capture stopped; undefined while it works. */
+  readonly error: string | undefined;
+}
+
+/** How a run's output is captured: a tap of the caller's own, or a redactor and a sink. */
+export type RunCapture =
+  | { tap: (startedAt: number) => RunTap; redact?: never; sink?: never }
+  | {
+      tap?: never;
+      /** Makes a fresh StreamRedactor for this run's output. */
+      redact: () => StreamRedactor;
+      sink: CaptureSink;
+    };
+
+export type RunOptions = RunCommon & RunCapture;
+
+export interface RunCommon {
   argv: string[];
   cwd: string;
   env: Record<string, string | undefined>;
@@ -23,9 +50,6 @@ export interface RunOptions {
   stderr: NodeJS.WriteStream;
   /** "auto" = PTY when stdout is a TTY, else pipes. */
   mode?: "auto" | "pty" | "pipe";
-  /** Makes a fresh StreamRedactor for this run's output. */
-  redact: () => StreamRedactor;
-  sink: CaptureSink;
   now?: () => number;
   /** Where signals to forward arrive and where raw mode is restored on exit; default `process`. */
   signals?: SignalSource;

@@ -28,7 +28,9 @@ export async function runCommand(opts: RunOptions): Promise<RunResult> {
   if (!found.ok) {
     return notStarted(opts, `${cmd}: ${found.reason}`, found.status, startedAt, now(), mode);
   }
-  const tap = createCaptureTap({ redact: opts.redact, sink: opts.sink, now, startedAt });
+  const tap = opts.tap
+    ? opts.tap(startedAt)
+    : createCaptureTap({ redact: opts.redact, sink: opts.sink, now, startedAt });
   const source: SignalSource = opts.signals ?? process;
   let outcome: ChildOutcome;
   try {
@@ -38,8 +40,9 @@ export async function runCommand(opts: RunOptions): Promise<RunResult> {
     const message = err instanceof Error ? err.message : String(err);
     return notStarted(opts, `${cmd}: ${message}`, 126, startedAt, now(), mode);
   }
-  tap.end();
+  // The command's end, not when the capture has caught up with it.
   const endedAt = now();
+  await tap.end();
   if (outcome.spawnError !== undefined) {
     return notStarted(
       opts,

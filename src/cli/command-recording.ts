@@ -1,9 +1,18 @@
 import { monotonicFactory } from "ulid";
-import { type CaptureSink, createAnsibleParser, looksLikeAnsible } from "../capture/index.js";
+import {
+  type CaptureSink,
+  createAnsibleParser,
+  looksLikeAnsible,
+  type RunTap,
+} from "../capture/index.js";
+import { createOffloadTap } from "../capture/offload/host.js";
+import type { ProcessedOutput } from "../capture/offload/processor.js";
 import {
   type CaptureMode,
   type CommandOutcome,
   commandEvent,
+  decodeChunk,
+  type EncodedChunk,
   type JournalStore,
   type OutputWriter,
   type RunningCommand,
@@ -61,6 +70,8 @@ export class CommandRecording {
   private warned = false;
   private tail = "";
   private readonly checks: boolean;
+  /** What the output worker reported, when the output went through `tap`. */
+  private processed: ProcessedOutput | null = null;
 
   constructor(
     private readonly ctx: Ctx,
@@ -76,6 +87,39 @@ export class CommandRecording {
     if (redaction.unreadable.length > 0)
       ctx.warn(`output not stored: ${redaction.unreadable[0]?.message}`);
     this.start(journalFlag, line, withheld);
+  }
+
+  /**
+   * The capture for `runCommand`: the output is decoded, redacted, parsed and compressed in the
+   * output worker, and only the store writes happen on the thread that copies the command's
+   * output to the terminal. `STACKLOG_OUTPUT_WORKER=0` does the work on that thread instead.
+   */
+  tap(startedAt: number): RunTap {
+    if (this.cmd.hidden) return countingTap();
+    const off = createOffloadTap({
+      spec: {
+        secrets: this.redaction.secrets,
+        ansible: this.parser !== null,
+        keepTail: this.checks ? TAIL_KEEP : 0,
+        startedAt,
+      },
+      onChunk: (c) => this.storeChunk(c),
+      now: this.ctx.now,
+      inline: this.ctx.env.STACKLOG_OUTPUT_WORKER === "0",
+    });
+    return {
+      write: (b) => off.write(b),
+      onDrain: (fn) => off.onDrain(fn),
+      end: async () => {
+        this.processed = await off.end();
+      },
+      get bytes() {
+        return off.bytes;
+      },
+      get error() {
+        return undefined;
+      },
+    };
   }
 
   private start(journalFlag: string | undefined, line: string, withheld: boolean): void {
@@ -167,18 +211,46 @@ export class CommandRecording {
     this.spool?.append({ type: "output", outputId, index: this.chunkIndex++, t, data: chunk });
   }
 
+  private storeChunk(c: EncodedChunk): void {
+    const outputId = this.running?.outputId;
+    if (!outputId) return;
+    if (this.writer) {
+      try {
+        this.writer.writeEncoded(c);
+        this.chunkIndex = this.writer.chunks;
+        return;
+      } catch (err) {
+        this.toSpool((err as Error).message);
+      }
+    }
+    const text = decodeChunk(
+      c.enc,
+      Buffer.from(c.data.buffer, c.data.byteOffset, c.data.byteLength),
+    );
+    this.spool?.append({
+      type: "output",
+      outputId,
+      index: this.chunkIndex++,
+      t: c.t,
+      data: text.toString("utf8"),
+    });
+  }
+
   /** Appends the command event (or spools it) and releases the store. */
   finish(end: CommandOutcome): void {
     const r = this.running;
     if (!r) return;
-    const event = commandEvent(r, end, this.bytes);
+    const out = this.processed;
+    const event = commandEvent(r, end, out ? out.bytes : this.bytes);
     if (this.cmd.hidden) event.payload.hidden = true;
     if (this.cmd.step) event.payload.step = this.cmd.step;
-    if (this.parser) event.payload.summary = { ansible: this.parser.end() };
-    const events = [event, ...(this.checks ? checkEvents(event, this.tail, end.exitStatus) : [])];
+    if (this.parser) event.payload.summary = { ansible: out?.summary ?? this.parser.end() };
+    const tail = out ? out.tail : this.tail;
+    const events = [event, ...(this.checks ? checkEvents(event, tail, end.exitStatus) : [])];
+    if (out?.error) this.ctx.warn(`output capture stopped: ${out.error}`);
     try {
       if (!this.writer && !this.store) throw new Error("store unavailable");
-      this.writer?.end();
+      this.writer?.end(out ? out.indexText : undefined);
       (this.store as JournalStore).appendMany(events);
       this.store?.finishRunning(r.eventId);
     } catch (err) {
@@ -195,6 +267,25 @@ export class CommandRecording {
     safe(() => this.store?.close(), undefined);
     this.store = null;
   }
+}
+
+/** For a hidden command: its bytes are counted and nothing else is kept. */
+function countingTap(): RunTap {
+  let bytes = 0;
+  return {
+    write(b) {
+      bytes += b.length;
+      return true;
+    },
+    onDrain: (fn) => fn(),
+    end() {},
+    get bytes() {
+      return bytes;
+    },
+    get error() {
+      return undefined;
+    },
+  };
 }
 
 function safe<T>(fn: () => T, fallback: T): T {

@@ -5,9 +5,10 @@ export { resolveHome, STORE_FILE } from "./home.js";
 export { pidAlive, thisHost } from "./liveness.js";
 export { MIGRATIONS, type Migration } from "./migrations.js";
 export { type OpenOptions, openStore } from "./open.js";
+export { decodeChunk, encodeChunk } from "./output-codec.js";
 export { type CommandOutcome, commandEvent } from "./running.js";
 export { type Schema, validateSchema } from "./schema-lite.js";
-export { OUTPUT_INDEX_EDGE } from "./search-text.js";
+export { EdgeText, OUTPUT_INDEX_EDGE } from "./search-text.js";
 export {
   createSpool,
   type Spool,

@@ -2,7 +2,7 @@ import type Database from "better-sqlite3";
 import type { ExportedChunk, ExportedOutput } from "./export-types.js";
 import { decodeChunk, encodeChunk, encodingCode, encodingName } from "./output-codec.js";
 import { EdgeText } from "./search-text.js";
-import type { OutputWriter } from "./store-types.js";
+import type { EncodedChunk, OutputWriter } from "./store-types.js";
 import type { OutputChunk } from "./types.js";
 
 interface ChunkRow {
@@ -107,9 +107,16 @@ export function outputTable(db: Database.Database, nextId: () => string, now: ()
         bytes += raw.length;
         edges.add(chunk);
       },
-      end() {
+      writeEncoded(c: EncodedChunk) {
+        if (c.bytes === 0) return;
+        const data = Buffer.from(c.data.buffer, c.data.byteOffset, c.data.byteLength);
+        writeChunk.run(id, chunks, Math.round(c.t), bytes, c.bytes, c.enc, data);
+        chunks += 1;
+        bytes += c.bytes;
+      },
+      end(indexText?: string) {
         db.transaction(() => {
-          index(id, edges.text());
+          index(id, indexText ?? edges.text());
           setEnded.run(now(), id);
         }).immediate();
       },

@@ -40,8 +40,27 @@ export interface OutputWriter {
   readonly bytes: number;
   /** Stores the chunk before returning, so a kill -9 afterwards keeps it. */
   write(chunk: string, tOffsetMs: number): void;
-  /** Marks the output complete and indexes it for search. */
-  end(): void;
+  /**
+   * Stores a chunk already encoded by `encodeChunk` (e.g. in a worker thread); the caller
+   * then passes the text to index to `end`, since the writer never saw it.
+   */
+  writeEncoded(chunk: EncodedChunk): void;
+  /**
+   * Marks the output complete and indexes it for search: `indexText` when given (the head and
+   * tail an `EdgeText` kept), else what `write` saw.
+   */
+  end(indexText?: string): void;
+}
+
+/** One output chunk as stored: compressed (or plain) UTF-8 with its time offset. */
+export interface EncodedChunk {
+  /** Milliseconds since the command started. */
+  t: number;
+  /** Uncompressed UTF-8 bytes. */
+  bytes: number;
+  /** 0 plain, 1 deflate-raw. */
+  enc: number;
+  data: Uint8Array;
 }
 
 /** A command that has started and not yet been recorded as an event. */

@@ -21,7 +21,11 @@ export interface StoreContext {
 }
 
 function guardWriter(w: OutputWriter, path: string, busyMs: number): OutputWriter {
-  const safe = guardMethods({ write: w.write, end: w.end }, path, busyMs);
+  const safe = guardMethods(
+    { write: w.write, writeEncoded: w.writeEncoded, end: w.end },
+    path,
+    busyMs,
+  );
   return {
     id: w.id,
     get chunks() {
@@ -31,6 +35,7 @@ function guardWriter(w: OutputWriter, path: string, busyMs: number): OutputWrite
       return w.bytes;
     },
     write: safe.write,
+    writeEncoded: safe.writeEncoded,
     end: safe.end,
   };
 }

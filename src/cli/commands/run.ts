@@ -39,8 +39,7 @@ export async function run(args: Args, ctx: Ctx): Promise<never> {
     stdout: ctx.stdout,
     stderr: ctx.stderr,
     mode,
-    redact: () => redaction.redactor.stream(),
-    sink: recording.sink,
+    tap: (startedAt) => recording.tap(startedAt),
     now: ctx.now,
   });
   if (result.sinkError) ctx.warn(`output capture stopped: ${result.sinkError}`);
