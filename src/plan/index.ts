@@ -8,6 +8,7 @@ export type { RefreshResult } from "./refresh.js";
 export { refreshFromReleasesRepo } from "./refresh.js";
 export { releases } from "./release-data.js";
 export { renderPlanMarkdown, renderPlanText } from "./render-plan.js";
+export { renderPlatformsText } from "./render-platforms.js";
 export { resolveSeries } from "./series-ref.js";
 export * from "./types.js";
 export { parseUpgradeCheck } from "./upgrade-check.js";

@@ -188,9 +188,12 @@ describe("tool limits", () => {
   });
 
   it("says when host platform facts were not collected instead of guessing", () => {
+    const facts = releases();
+    const bare = { ...facts, platforms: { ...facts.platforms, "openstack-ansible": {} } };
     const c =
-      planUpgrade({ tool: "openstack-ansible", from: "2024.1", to: "2025.1" }).hops[0]
+      planUpgrade({ tool: "openstack-ansible", from: "2024.1", to: "2025.1", facts: bare }).hops[0]
         ?.constraints ?? [];
     expect(c.find((x) => x.id === "2025.1-platform-unknown")?.text).toMatch(/has not collected/);
+    expect(c.some((x) => x.kind === "python" || x.kind === "ansible-core")).toBe(false);
   });
 });

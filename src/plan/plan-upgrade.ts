@@ -43,7 +43,7 @@ export function planUpgrade(req: PlanRequest): Plan {
       deployment,
       fromVersion: versions[leg.from.name] as number,
       toVersion: versions[leg.to.name] as number,
-      ansibleCore: facts.platforms[tool][leg.to.name]?.ansibleCore ?? null,
+      ansible: facts.platforms[tool][leg.to.name]?.ansible ?? null,
     };
     return {
       ...leg,

@@ -1,4 +1,11 @@
-import type { Constraint, DeploymentFacts, PlanPhase, PlanStep, StepKind } from "./types.js";
+import type {
+  AnsibleRequirement,
+  Constraint,
+  DeploymentFacts,
+  PlanPhase,
+  PlanStep,
+  StepKind,
+} from "./types.js";
 import type { PathLeg } from "./upgrade-path.js";
 
 /** What a tool's procedure builder gets for one hop. */
@@ -8,7 +15,8 @@ export interface HopContext {
   deployment: DeploymentFacts;
   fromVersion: number;
   toVersion: number;
-  ansibleCore: [string, string] | null;
+  /** The target's Ansible, from the platform tables; null when not collected. */
+  ansible: AnsibleRequirement | null;
 }
 
 /** Step fields a builder writes; the id is made from the tool prefix, target series and slug. */

@@ -24,9 +24,6 @@ export function kollaAnsibleHop(ctx: HopContext): PlanPhase[] {
 function kollaPrepare(ctx: HopContext): StepSpec[] {
   const ka = (a: string) => `kolla-ansible -i ${inventory(ctx)} ${a}`;
   const v = ctx.toVersion;
-  const core = ctx.ansibleCore
-    ? [`pip install 'ansible-core>=${ctx.ansibleCore[0]},<${nextMinor(ctx.ansibleCore[1])}'`]
-    : [];
   const out: StepSpec[] = [
     {
       slug: "read-notes",
@@ -74,12 +71,13 @@ function kollaPrepare(ctx: HopContext): StepSpec[] {
       title: `Install kolla-ansible ${v}.x`,
       commands: [
         `pip install --upgrade 'kolla-ansible>=${v},<${v + 1}'`,
-        ...core,
-        "kolla-ansible install-deps",
+        ...installAnsible(ctx),
+        // install-deps arrived in kolla-ansible 14.0.0 (Yoga); tools/kolla-ansible at 13.0.0 has none.
+        ...(v >= 14 ? ["kolla-ansible install-deps"] : []),
       ],
-      why: "The playbooks and the image tags of the target come with the tool; its Ansible collections come from install-deps.",
+      why: `The playbooks and the image tags of the target come with the tool${v >= 14 ? "; its Ansible collections come from install-deps" : ""}.`,
       risks: [
-        "An ansible-core outside the supported range fails in odd places; install it in the same virtualenv.",
+        "An Ansible outside the supported range fails in odd places; install it in the same virtualenv.",
       ],
       concepts: ["kolla-ansible", "ansible-inventory"],
     },
@@ -174,6 +172,15 @@ function kollaVerify(ctx: HopContext): StepSpec[] {
       concepts: ["kolla", "microversions"],
     },
   ];
+}
+
+/** The release's own install line, else one derived from the ansible-core range. */
+function installAnsible(ctx: HopContext): string[] {
+  const a = ctx.ansible;
+  if (a?.install) return [`pip install '${a.install}'`];
+  if (a?.name === "ansible-core")
+    return [`pip install 'ansible-core>=${a.min},<${nextMinor(a.max)}'`];
+  return [];
 }
 
 function nextMinor(v: string): string {

@@ -1,4 +1,4 @@
-import type { Hop, Plan, PlanStep } from "./types.js";
+import type { Constraint, Hop, Plan, PlanStep, Source } from "./types.js";
 
 /** The plan for a terminal: path, constraints, then numbered steps per phase. */
 export function renderPlanText(plan: Plan): string {
@@ -17,7 +17,7 @@ function hopText(hop: Hop): string[] {
   for (const c of hop.constraints)
     out.push(
       `  [${c.severity}] ${c.text}${c.condition ? ` (applies ${c.condition})` : ""}`,
-      `      source: ${c.source.title} <${c.source.url}>`,
+      ...sourcesOf(c).map((s) => `      source: ${s.title} <${s.url}>`),
     );
   for (const phase of hop.phases) {
     out.push(`  -- ${phase.title}`);
@@ -54,7 +54,11 @@ function hopMarkdown(hop: Hop, href: string): string[] {
   ];
   for (const c of hop.constraints)
     out.push(
-      `| ${c.severity} | ${cell(c.text)}${c.condition ? ` _(applies ${c.condition})_` : ""} | [${cell(c.source.title)}](${c.source.url}) |`,
+      `| ${c.severity} | ${cell(c.text)}${c.condition ? ` _(applies ${c.condition})_` : ""} | ${sourcesOf(
+        c,
+      )
+        .map((s) => `[${cell(s.title)}](${s.url})`)
+        .join("; ")} |`,
     );
   for (const phase of hop.phases) {
     out.push("", `### ${phase.title}`);
@@ -70,4 +74,8 @@ function hopMarkdown(hop: Hop, href: string): string[] {
 
 function cell(s: string): string {
   return s.replace(/\|/g, "\\|").replace(/\n/g, " ");
+}
+
+function sourcesOf(c: Constraint): Source[] {
+  return [c.source, ...(c.seeAlso ?? [])];
 }

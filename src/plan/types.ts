@@ -41,14 +41,37 @@ export interface ToolFacts {
   source: Source;
 }
 
+/** The facts a platform entry holds, each with its own sources. */
+export type PlatformFact = "os" | "python" | "ansible" | "install";
+
+export const PLATFORM_FACTS: readonly PlatformFact[] = ["os", "python", "ansible", "install"];
+
+/** The Ansible a series' playbooks run with. */
+export interface AnsibleRequirement {
+  /**
+   * What the versions count: `ansible-core`, or `ansible` when the range starts before
+   * ansible-core existed (2.11) and counts Ansible as `ansible --version` reports it.
+   */
+  name: "ansible-core" | "ansible";
+  /** Lowest and highest accepted minor version, e.g. "2.15" and "2.16". */
+  min: string;
+  max: string;
+  /** The pip requirement the release itself installs or documents, e.g. `ansible<3.0`. */
+  install: string | null;
+}
+
 /** Host platform facts of one tool at one series; null fields were not collected. */
 export interface PlatformFacts {
+  /** Host OSes supported at the x.0.0 tag, as `<distro>-<version>` (`centos-stream-9`). */
   os: string[] | null;
   /** Host OSes the stable branch added in a later point release. */
   osLater: string[];
+  /** Host OSes the release supports only experimentally. */
+  osExperimental: string[];
   python: string | null;
-  ansibleCore: [string, string] | null;
-  sources: Source[];
+  ansible: AnsibleRequirement | null;
+  /** Where each fact comes from; facts that are null have none. */
+  sources: Partial<Record<PlatformFact, Source[]>>;
 }
 
 export type ConstraintSeverity = "blocker" | "required" | "advice";
@@ -57,6 +80,7 @@ export type ConstraintKind =
   | "host-os"
   | "python"
   | "ansible-core"
+  | "ansible"
   | "rabbitmq"
   | "queues"
   | "valkey"
@@ -93,6 +117,8 @@ export interface Constraint {
   severity: ConstraintSeverity;
   text: string;
   source: Source;
+  /** Further sources of the same constraint. */
+  seeAlso?: Source[];
   /** The deployment condition it depends on, kept when the caller gave no facts to decide it. */
   condition?: string;
 }

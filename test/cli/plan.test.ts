@@ -13,6 +13,7 @@ interface PlanJson {
       from: { id: string };
       to: { id: string };
       phases: { steps: { id: string; why: string; commands: string[] }[] }[];
+      constraints: { id: string; severity: string; text: string; source: { url: string } }[];
     }[];
   };
 }
@@ -43,6 +44,37 @@ describe("stacklog plan and releases", () => {
     expect(out).toMatch(/antelope\s+2023\.1\s+yes/);
     expect(out).toMatch(/zed\s+2022\.2\s+(?!yes)/);
   });
+
+  it("prints each tool's host OS, Python and Ansible per series with their sources", () => {
+    const out = stacklog(sb, ["releases"]).stdout;
+    expect(out).toMatch(
+      /^ {2}wallaby +2021\.1 +3\.6 +Ansible 2\.9 to 2\.10 \(ansible<3\.0\) +centos-stream-8 /m,
+    );
+    const osa = out.slice(out.indexOf("\nopenstack-ansible\n"));
+    expect(osa).toMatch(
+      /^ {2}gazpacho +2026\.1 +3\.11 +ansible-core 2\.19 \(ansible-core==2\.19\.6\)/m,
+    );
+    expect(osa).toMatch(/^ {4}os, python: openstack-ansible deploy guide .*<https:\/\//m);
+  });
+
+  it.each([
+    ["openstack-ansible", "yoga", "zed", "2022.2", ["host-os", "python", "ansible-core"]],
+    ["kolla-ansible", "victoria", "wallaby", "2021.1", ["host-os", "ansible"]],
+  ])(
+    "shows %s %s → %s host OS, Python and Ansible changes with sources",
+    (tool, from, to, id, changed) => {
+      const r = stacklogJson<PlanJson>(sb, ["plan", "--tool", tool, "--from", from, "--to", to]);
+      const cs = r.plan.hops[0]?.constraints ?? [];
+      for (const kind of changed) {
+        const c = cs.find((x) => x.id === `${id}-${kind}`);
+        expect(c?.severity, `${id}-${kind}`).toBe("required");
+        expect(c?.source.url).toMatch(/^https:\/\//);
+      }
+      const text = stacklog(sb, ["plan", "--tool", tool, "--from", from, "--to", to]).stdout;
+      const hostLine = text.split("\n").find((l) => l.includes(`] ${id} supports these hosts:`));
+      expect(hostLine).toMatch(/^ {2}\[required\] .* Dropped since /);
+    },
+  );
 });
 
 describe("a journal that follows a plan", () => {

@@ -1,5 +1,10 @@
 import path from "node:path";
-import { type ReleaseFacts, refreshFromReleasesRepo, releases } from "../../plan/index.js";
+import {
+  type ReleaseFacts,
+  refreshFromReleasesRepo,
+  releases,
+  renderPlatformsText,
+} from "../../plan/index.js";
 import type { Ctx } from "../context.js";
 import { type Args, bool, str } from "../spec.js";
 
@@ -31,5 +36,5 @@ export function human(r: ReleasesResult): string {
   const refreshed = r.refreshed
     ? "\n(refreshed from the openstack/releases checkout; add --write to save the tables)\n"
     : "";
-  return `${head}\n${rows.join("\n")}\nSource: ${f.seriesSource.title} ${f.seriesSource.url ?? ""}\n${refreshed}`;
+  return `${head}\n${rows.join("\n")}\nSource: ${f.seriesSource.title} ${f.seriesSource.url ?? ""}\n${refreshed}\n${renderPlatformsText(f)}`;
 }
