@@ -22,6 +22,27 @@ function manualClock() {
 }
 
 describe("createChunker", () => {
+  it("starts a new chunk for text that arrived too late by the clock, even with no timer run", () => {
+    const clock = manualClock();
+    const out: Array<[string, number]> = [];
+    const c = createChunker({
+      emit: (s, t) => out.push([s, t]),
+      now: clock.now,
+      startedAt: 1000,
+      schedule: clock.schedule,
+    });
+    c.push("early ");
+    clock.advance(150);
+    c.push("still early ");
+    clock.advance(60);
+    c.push("late");
+    c.close();
+    expect(out).toEqual([
+      ["early still early ", 0],
+      ["late", 210],
+    ]);
+  });
+
   it("coalesces many small pieces into one chunk stamped with the first piece's offset", () => {
     const clock = manualClock();
     const out: Array<[string, number]> = [];

@@ -53,6 +53,9 @@ export function createChunker(opts: ChunkerOptions): Chunker {
 
   const push = (text: string): void => {
     if (closed || text.length === 0) return;
+    // Text that arrived (by the clock given) too long after the pending text starts a chunk of
+    // its own, even when it is processed later than it arrived.
+    if (pending > 0 && opts.now() - opts.startedAt - firstAt >= maxDelayMs) flush();
     if (pending === 0) {
       firstAt = Math.max(0, opts.now() - opts.startedAt);
       cancel = schedule(flush, maxDelayMs);

@@ -12,6 +12,32 @@ export const ENTRY = path.join(ROOT, "src", "cli", "entry.ts");
 export const TSX = pathToFileURL(path.join(ROOT, "node_modules", "tsx", "dist", "loader.mjs")).href;
 export const NODE_ARGS = ["--import", TSX, ENTRY];
 
+/**
+ * The built CLI (dist/), built first when a source is newer. Tests of stacklog's own memory use
+ * it: users run the build, and the sources under tsx carry the loader's memory too.
+ */
+export function builtEntry(): string {
+  const entry = path.join(ROOT, "dist", "cli", "entry.js");
+  const built = existsSync(entry) ? statSync(entry).mtimeMs : 0;
+  if (newestUnder(path.join(ROOT, "src")) > built) {
+    const tsc = path.join(ROOT, "node_modules", "typescript", "bin", "tsc");
+    const r = spawnSync(process.execPath, [tsc, "-p", path.join(ROOT, "tsconfig.build.json")], {
+      encoding: "utf8",
+    });
+    if (r.status !== 0) throw new Error(`npm run build failed:\n${r.stdout}${r.stderr}`);
+  }
+  return entry;
+}
+
+function newestUnder(dir: string): number {
+  let newest = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    newest = Math.max(newest, e.isDirectory() ? newestUnder(p) : statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
 /** A temporary store folder and environment for one test. */
 export interface Sandbox {
   dir: string;
@@ -71,9 +97,15 @@ export function stacklogJson<T = unknown>(
   return JSON.parse(r.stdout) as T;
 }
 
-/** Starts `stacklog ARGS` in the background. */
-export function spawnStacklog(sb: Sandbox, args: string[], opts: SpawnOptions = {}) {
-  return spawn(process.execPath, [...NODE_ARGS, ...args], { cwd: sb.dir, env: sb.env, ...opts });
+/** Starts `stacklog ARGS` in the background (the built CLI with `built: true`). */
+export function spawnStacklog(
+  sb: Sandbox,
+  args: string[],
+  opts: SpawnOptions & { built?: boolean } = {},
+) {
+  const { built, ...rest } = opts;
+  const cli = built ? [builtEntry()] : NODE_ARGS;
+  return spawn(process.execPath, [...cli, ...args], { cwd: sb.dir, env: sb.env, ...rest });
 }
 
 /** Every file under a folder, recursively (none when it does not exist). */

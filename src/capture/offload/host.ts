@@ -1,6 +1,13 @@
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { EncodedChunk } from "../../journal/store-types.js";
-import { createOutputProcessor, type ProcessedOutput, type ProcessorSpec } from "./processor.js";
+import {
+  createOutputProcessor,
+  type OutputProcessor,
+  type ProcessedOutput,
+  type ProcessorSpec,
+} from "./processor.js";
 import type { ToHost, ToWorker } from "./protocol.js";
 
 /**
@@ -15,8 +22,11 @@ export interface OffloadTap {
   end(): Promise<ProcessedOutput>;
   /** Raw bytes written so far. */
   readonly bytes: number;
-  /** "worker" or "inline" (no worker could be started, or STACKLOG_OUTPUT_WORKER=0). */
-  readonly where: "worker" | "inline";
+  /**
+   * Where the work is done: "worker", or "here" (on this thread: `inline`, no worker could be
+   * started, or the command ended before the worker was up).
+   */
+  readonly where: "worker" | "here";
 }
 
 export interface OffloadOptions {
@@ -27,81 +37,110 @@ export interface OffloadOptions {
   inline?: boolean;
 }
 
+// The worker is joined once a command has run this long (or written BATCH bytes).
+const WORKER_AFTER_MS = 50;
 // Bytes are posted once per event-loop turn, or as soon as this many are waiting.
 const BATCH = 256 * 1024;
 // Hold the command while this much is posted and not yet processed; let it go below LOW.
-const HIGH = 16 * 1024 * 1024;
-const LOW = HIGH / 4;
+// Each posted byte is held twice (raw, then decoded) until processed: keep it small.
+const HIGH = 4 * 1024 * 1024;
+const LOW = 1024 * 1024;
 
 export function createOffloadTap(opts: OffloadOptions): OffloadTap {
-  const host = opts.inline ? null : sharedHost();
-  return host ? workerTap(host, opts) : inlineTap(opts);
-}
-
-function inlineTap(opts: OffloadOptions): OffloadTap {
-  const now = opts.now ?? Date.now;
-  const p = createOutputProcessor(opts.spec, opts.onChunk);
-  let bytes = 0;
-  return {
-    write(chunk) {
-      bytes += chunk.length;
-      p.write(chunk, now());
-      return true;
-    },
-    onDrain() {},
-    end: () => Promise.resolve(p.end(now())),
-    get bytes() {
-      return bytes;
-    },
-    where: "inline",
-  };
-}
-
-function workerTap(host: Host, opts: OffloadOptions): OffloadTap {
   const now = opts.now ?? Date.now;
   let bytes = 0;
   let pending: Buffer[] = [];
   let pendingLen = 0;
   let pendingAt = 0;
+  // Batches not yet handed over: posted once the worker is ready, or processed here if the
+  // command ends first (a short command never waits for a worker to start).
+  let waiting: Array<{ buf: Buffer; at: number }> = [];
+  let waitingLen = 0;
   let inFlight = 0;
   let scheduled = false;
   let failure: string | undefined;
   let drainers: Array<() => void> = [];
   let finish: ((r: ProcessedOutput) => void) | null = null;
   let result: ProcessedOutput | null = null;
+  let host: Host | null = null;
+  let id = 0;
+  let here: OutputProcessor | null = null;
 
-  const settle = (r: ProcessedOutput): void => {
-    result = r;
-    host.close(id);
-    finish?.(r);
-    release();
-  };
+  const held = (): number => inFlight + pendingLen + waitingLen;
   const release = (): void => {
     const fns = drainers;
     drainers = [];
     for (const fn of fns) fn();
   };
-  const id = host.open(opts.spec, {
-    chunk: (c) => {
-      if (failure === undefined) opts.onChunk(c);
-    },
-    ack: (n) => {
-      inFlight -= n;
-      if (inFlight + pendingLen < LOW) release();
-    },
-    ended: settle,
-    failed: (reason) => {
-      failure = reason;
-      settle({
-        rawBytes: bytes,
-        bytes: 0,
-        indexText: "",
-        summary: null,
-        tail: "",
-        error: `output worker stopped: ${reason}`,
-      });
-    },
-  });
+  const settle = (r: ProcessedOutput): void => {
+    result = r;
+    host?.close(id);
+    finish?.(r);
+    release();
+  };
+  const post = (buf: Buffer, at: number): void => {
+    inFlight += buf.length;
+    host?.post({ op: "data", id, bytes: buf, at }, [buf.buffer as ArrayBuffer]);
+  };
+  /** From now on the work is done on this thread. */
+  const runHere = (): OutputProcessor => {
+    if (!here) {
+      here = createOutputProcessor(opts.spec, opts.onChunk);
+      for (const w of waiting) here.write(w.buf, w.at);
+      waiting = [];
+      waitingLen = 0;
+    }
+    return here;
+  };
+  /** Hands the output to the worker, starting it if need be (on this thread if there is none). */
+  const attach = (): void => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    host = sharedHost();
+    if (!host) {
+      runHere();
+      return;
+    }
+    id = host.open(opts.spec, {
+      chunk: (c) => {
+        if (failure === undefined) opts.onChunk(c);
+      },
+      ack: (n) => {
+        inFlight -= n;
+        if (held() < LOW) release();
+      },
+      ended: settle,
+      failed: (reason) => {
+        failure = reason;
+        settle({
+          rawBytes: bytes,
+          bytes: 0,
+          indexText: "",
+          summary: null,
+          tail: "",
+          error: `output worker stopped: ${reason}`,
+        });
+      },
+    });
+    host.whenReady(() => {
+      if (result) return;
+      for (const w of waiting) post(w.buf, w.at);
+      waiting = [];
+      waitingLen = 0;
+    });
+  };
+  // The worker is started (or joined) once the command has run a moment or written a batch, so
+  // that the output is stored while the command runs; it starts in parallel with the command.
+  // A command that ends before is finished here and never costs a thread.
+  let timer: NodeJS.Timeout | null = null;
+  if (opts.inline) runHere();
+  else {
+    timer = setTimeout(() => {
+      timer = null;
+      if (!host && !here && !result) attach();
+    }, WORKER_AFTER_MS);
+    timer.unref();
+  }
 
   const flush = (): void => {
     scheduled = false;
@@ -111,15 +150,24 @@ function workerTap(host: Host, opts: OffloadOptions): OffloadTap {
     let off = 0;
     for (const b of pending) off += b.copy(batch, off);
     pending = [];
-    inFlight += pendingLen;
     pendingLen = 0;
-    host.post({ op: "data", id, bytes: batch, at: pendingAt }, [batch.buffer as ArrayBuffer]);
+    if (here) here.write(batch, pendingAt);
+    else if (host?.ready) post(batch, pendingAt);
+    else {
+      waiting.push({ buf: batch, at: pendingAt });
+      waitingLen += batch.length;
+      if (!host && waitingLen >= BATCH) attach();
+    }
   };
 
   return {
     write(chunk) {
       bytes += chunk.length;
       if (result) return true;
+      if (here) {
+        here.write(chunk, now());
+        return true;
+      }
       if (pendingLen === 0) pendingAt = now();
       pending.push(chunk);
       pendingLen += chunk.length;
@@ -128,24 +176,34 @@ function workerTap(host: Host, opts: OffloadOptions): OffloadTap {
         scheduled = true;
         setImmediate(flush);
       }
-      return inFlight + pendingLen < HIGH;
+      return held() < HIGH;
     },
     onDrain(fn) {
-      if (result || inFlight + pendingLen < LOW) fn();
+      if (result || held() < LOW) fn();
       else drainers.push(fn);
     },
     end() {
+      if (timer) clearTimeout(timer);
       if (result) return Promise.resolve(result);
       flush();
+      if (here || !host?.ready) {
+        // The worker never got this output (or is not up yet): finish it here, now.
+        if (host) host.post({ op: "end", id, at: now() });
+        const r = runHere().end(now());
+        settle(r);
+        return Promise.resolve(r);
+      }
       return new Promise((resolve) => {
         finish = resolve;
-        host.post({ op: "end", id, at: now() });
+        host?.post({ op: "end", id, at: now() });
       });
     },
     get bytes() {
       return bytes;
     },
-    where: "worker",
+    get where() {
+      return here ? "here" : "worker";
+    },
   };
 }
 
@@ -161,6 +219,10 @@ class Host {
   private readonly handlers = new Map<number, Handlers>();
   private nextId = 1;
   private broken: string | undefined;
+  private readyFns: Array<() => void> = [];
+  private failFns: Array<() => void> = [];
+  /** The worker has loaded its code and takes data. */
+  ready = false;
 
   constructor(private readonly worker: Worker) {
     worker.unref();
@@ -182,11 +244,30 @@ class Host {
     this.worker.postMessage(msg, transfer);
   }
 
+  /** Calls `fn` if the worker fails. */
+  onFailure(fn: () => void): void {
+    if (this.broken !== undefined) fn();
+    else this.failFns.push(fn);
+  }
+
+  /** Calls `fn` once the worker is ready (at once if it is); never if it failed first. */
+  whenReady(fn: () => void): void {
+    if (this.ready) fn();
+    else this.readyFns.push(fn);
+  }
+
   close(id: number): void {
     if (this.handlers.delete(id) && this.handlers.size === 0) this.worker.unref();
   }
 
   private dispatch(m: ToHost): void {
+    if (m.op === "ready") {
+      this.ready = true;
+      const fns = this.readyFns;
+      this.readyFns = [];
+      for (const fn of fns) fn();
+      return;
+    }
     const h = this.handlers.get(m.id);
     if (!h) return;
     if (m.op === "chunk") h.chunk(m.chunk);
@@ -197,14 +278,30 @@ class Host {
   private fail(reason: string): void {
     if (this.broken !== undefined) return;
     this.broken = reason;
+    this.readyFns = [];
     if (shared === this) shared = null;
     const open = [...this.handlers.values()];
     this.handlers.clear();
     for (const h of open) h.failed(reason);
+    for (const fn of this.failFns) fn();
+    this.failFns = [];
   }
 }
 
 let shared: Host | null | undefined;
+
+/**
+ * Starts the output worker now (a recorded shell does, so that its first command's output goes
+ * there) and resolves true once it takes data, false if there is none to be had.
+ */
+export function outputWorkerReady(): Promise<boolean> {
+  const host = sharedHost();
+  if (!host) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    host.whenReady(() => resolve(true));
+    host.onFailure(() => resolve(false));
+  });
+}
 
 // A small young generation: the worker's garbage is short-lived strings, and V8's default
 // (tens of MB) would double stacklog's peak memory on a big output for no gain in speed.
@@ -222,15 +319,21 @@ function sharedHost(): Host | null {
 }
 
 /**
- * Built code runs worker.js. The sources (the test suite, `tsx`) run worker.ts, registering tsx's
- * loader inside the worker first: a worker does not inherit its parent's module hooks, and Node 20
- * ignores `--import` in a worker's execArgv.
+ * Built code runs worker.js. The sources (the test suite, `tsx`) have no worker.js: there the
+ * worker's code is bundled into one script with esbuild (a development dependency) — a worker
+ * does not inherit its parent's module hooks, and loading tsx into it would double its memory.
  */
 function startWorker(): Worker {
   if (!import.meta.url.endsWith(".ts"))
     return new Worker(new URL("./worker.js", import.meta.url), WORKER_OPTIONS);
-  const tsx = import.meta.resolve("tsx/esm/api");
-  const entry = new URL("./worker.ts", import.meta.url).href;
-  const code = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(code, { ...WORKER_OPTIONS, eval: true });
+  const esbuild = createRequire(import.meta.url)("esbuild") as typeof import("esbuild");
+  const built = esbuild.buildSync({
+    entryPoints: [fileURLToPath(new URL("./worker.ts", import.meta.url))],
+    bundle: true,
+    platform: "node",
+    format: "cjs",
+    target: "node20",
+    write: false,
+  });
+  return new Worker(built.outputFiles[0]?.text ?? "", { ...WORKER_OPTIONS, eval: true });
 }

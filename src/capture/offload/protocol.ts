@@ -14,6 +14,8 @@ export type ToWorker =
 
 /** Messages from the output worker back to the main thread. */
 export type ToHost =
+  /** The worker has loaded and takes data (sent once, first). */
+  | { op: "ready" }
   | { op: "chunk"; id: number; chunk: EncodedChunk }
   /** `bytes` raw bytes of a `data` message have been processed (for back-pressure). */
   | { op: "ack"; id: number; bytes: number }

@@ -50,6 +50,8 @@ port.on("message", (msg: ToWorker) => {
   }
 });
 
+send({ op: "ready" });
+
 /** The bytes in an ArrayBuffer of their own (transferring a view of a shared pool would break it). */
 function ownBuffer(view: Uint8Array): Uint8Array {
   if (view.byteOffset === 0 && view.byteLength === view.buffer.byteLength) return view;
