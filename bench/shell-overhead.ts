@@ -1,17 +1,30 @@
 // Per-command cost of recording a shell, and output throughput of a recorded shell.
-// (a) bash under plain node-pty, (b) bash recorded by runShellSession (PTY mode, recorder that
-// discards), (c) bash with the hook-only script; 1,000 `:` typed one after another, waiting for
-// each prompt. Then `cat` of a big file inside the recorded shell against `script -q -c "cat FILE"`.
-//   node --import tsx bench/shell-overhead.ts
+// The same bash with the same startup files (/etc/bash.bashrc, then a ~/.bashrc that sets the
+// prompt) runs 1,000 `:` typed one after another, each typed once the prompt after the previous
+// one is drawn: (a) unrecorded, in a PTY of its own; (b) under the built `stacklog shell`,
+// recording into a real store (what an operator runs); (c) with `eval "$(stacklog hook bash)"`
+// in its ~/.bashrc. Diagnostics: (d) runShellSession in this process with a recorder that
+// discards (the shell integration and the PTY relay, no store); (e) under `script`, a PTY relay
+// that records nothing; and bash's own CPU per command (its `times` before and after), which a
+// loaded machine disturbs much less than wall time. Then `cat` of a big file inside (d) against
+// `script -q -c "cat FILE"`.
+//   node --import tsx bench/shell-overhead.ts   (after `npm run build`: (b) runs bin/stacklog.js)
 // Env: BENCH_COMMANDS (default 1000), BENCH_RUNS (default 3), BENCH_MB (default 200).
+import { spawnSync } from "node:child_process";
 import { EventEmitter } from "node:events";
-import { createWriteStream, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  createWriteStream,
+  mkdirSync,
+  mkdtempSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough, Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { spawn } from "node-pty";
-import { hookScript } from "../src/capture/hook/index.js";
 import {
   type CommandHandle,
   runShellSession,
@@ -20,25 +33,64 @@ import {
 import { createRedactor } from "../src/redact/index.js";
 import { type BenchRow, median, printRows, timeCommand } from "./lib.js";
 
-const PROMPT = "P> ";
 const BASH = "/bin/bash";
+const BIN = join(fileURLToPath(new URL("..", import.meta.url)), "bin", "stacklog.js");
+// The prompt carries bash's command number: the prompt drawn after command k says P<k+1>, which
+// nothing else prints. (A bare prompt would not do: the integration's Enter binding makes readline
+// redraw the current prompt before the command runs, and that redraw must not count as done.)
+const BASHRC = "PS1='P\\#> '\n";
+const PROMPT_NUMBER = /P(\d+)> /g;
 
-/** Types one `:` after each prompt; returns ms per command. `write` types, `onOutput` feeds output. */
+interface Output {
+  text: string;
+}
+
+interface Timing {
+  /** Wall time per command, ms. */
+  ms: number;
+  /** CPU time of the shell itself per command (bash's `times`), µs. */
+  shellCpuUs: number;
+}
+
+/** Types `:` n times, each once the previous one's next prompt is drawn. */
 async function typeCommands(
   n: number,
   write: (s: string) => void,
-  output: { text: string },
-): Promise<number> {
-  const prompts = () => output.text.split(PROMPT).length - 1;
-  await until(() => prompts() > 0);
+  output: Output,
+): Promise<Timing> {
+  await until(() => lastPrompt(output.text) > 0);
+  let k = lastPrompt(output.text);
+  const cpu0 = await shellCpu(k, write, output);
+  k++;
+  output.text = "";
   const t0 = performance.now();
   for (let i = 0; i < n; i++) {
-    const before = prompts();
+    const next = `P${k + 1}> `;
     write(":\r");
-    await until(() => prompts() > before);
-    output.text = output.text.slice(-64); // keep the tail only; counting starts fresh
+    await until(() => output.text.includes(next));
+    k++;
+    output.text = output.text.slice(-64);
   }
-  return (performance.now() - t0) / n;
+  const ms = (performance.now() - t0) / n;
+  const cpu1 = await shellCpu(k, write, output);
+  return { ms, shellCpuUs: ((cpu1 - cpu0) * 1000) / n };
+}
+
+/** The shell's own user + system CPU so far, in ms, from `times` typed at prompt number k. */
+async function shellCpu(k: number, write: (s: string) => void, output: Output): Promise<number> {
+  output.text = "";
+  write("times\r");
+  await until(() => output.text.includes(`P${k + 1}> `));
+  const m = /(\d+)m([\d.]+)s (\d+)m([\d.]+)s/.exec(output.text);
+  if (!m) throw new Error(`no \`times\` output in ${JSON.stringify(output.text)}`);
+  const [, um, us, sm, ss] = m.map(Number) as number[];
+  return ((um as number) * 60 + (us as number) + (sm as number) * 60 + (ss as number)) * 1000;
+}
+
+function lastPrompt(text: string): number {
+  let last = 0;
+  for (const m of text.matchAll(PROMPT_NUMBER)) last = Number(m[1]);
+  return last;
 }
 
 // Resolves as soon as `cond` holds, checking on every output event rather than on a timer;
@@ -66,31 +118,31 @@ function until(cond: () => boolean): Promise<void> {
     };
   });
 }
-function feed(output: { text: string }, d: string): void {
+function feed(output: Output, d: string): void {
   output.text += d;
   lastOutput = (lastOutput + d).slice(-600);
   wake?.();
 }
 
-async function plainBash(n: number, dir: string, evalFile?: string): Promise<number> {
-  const env = { PATH: process.env.PATH ?? "", HOME: dir, TERM: "xterm", PS1: PROMPT };
-  const pty = spawn(BASH, ["--norc", "--noprofile", "-i"], { cwd: dir, env, cols: 100, rows: 30 });
+/** A program in a PTY of its own (as a terminal would run it), typed `:` n times. */
+async function inPty(
+  n: number,
+  argv: string[],
+  cwd: string,
+  env: Record<string, string>,
+): Promise<Timing> {
+  const pty = spawn(argv[0] as string, argv.slice(1), { cwd, env, cols: 100, rows: 30 });
   const output = { text: "" };
   pty.onData((d) => feed(output, d));
-  if (evalFile) pty.write(`eval "$(cat ${evalFile})"\r`);
+  const exited = new Promise<void>((resolve) => pty.onExit(() => resolve()));
   const perCommand = await typeCommands(n, (s) => pty.write(s), output);
-  await exitPty(
-    () => pty.write("exit\r"),
-    (fn) => pty.onExit(fn),
-  );
+  pty.write("exit\r");
+  await exited;
   return perCommand;
 }
 
-function exitPty(send: () => void, onExit: (fn: () => void) => void): Promise<void> {
-  return new Promise((resolve) => {
-    onExit(() => resolve());
-    send();
-  });
+function bashEnv(home: string, extra: Record<string, string> = {}): Record<string, string> {
+  return { PATH: process.env.PATH ?? "", HOME: home, TERM: "xterm", ...extra };
 }
 
 const discard: ShellRecorder = {
@@ -98,12 +150,11 @@ const discard: ShellRecorder = {
   paused: () => {},
 };
 
-/** A recorded bash; `drive` gets a typist and the output seen so far. */
+/** A bash recorded in this process (recorder discards); `drive` gets a typist and the output. */
 async function recordedBash<T>(
-  dir: string,
-  drive: (write: (s: string) => void, output: { text: string }) => Promise<T>,
+  home: string,
+  drive: (write: (s: string) => void, output: Output) => Promise<T>,
 ): Promise<T> {
-  writeFileSync(join(dir, ".bashrc"), `PS1='${PROMPT}'\n`);
   const stdin = new PassThrough();
   const output = { text: "" };
   const stdout = Object.assign(
@@ -125,8 +176,8 @@ async function recordedBash<T>(
   const redactor = createRedactor([]);
   const done = runShellSession({
     shell: BASH,
-    cwd: dir,
-    env: { PATH: process.env.PATH, HOME: dir, TERM: "xterm" },
+    cwd: home,
+    env: bashEnv(home),
     stdin: stdin as unknown as NodeJS.ReadStream,
     stdout: stdout as unknown as NodeJS.WriteStream,
     stderr: stdout as unknown as NodeJS.WriteStream,
@@ -139,6 +190,17 @@ async function recordedBash<T>(
   stdin.write("exit\r");
   await done;
   return result;
+}
+
+/** Runs the built CLI; returns its stdout. */
+function stacklog(args: string[], env: Record<string, string>): string {
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    env,
+    encoding: "utf8",
+    maxBuffer: 1 << 30,
+  });
+  if (r.status !== 0) throw new Error(`stacklog ${args.join(" ")} failed: ${r.stderr}`);
+  return r.stdout;
 }
 
 async function writeBigFile(path: string, mb: number): Promise<void> {
@@ -157,16 +219,44 @@ export async function main(opts: { quick?: boolean } = {}): Promise<BenchRow[]> 
   const mb = Number(process.env.BENCH_MB ?? (opts.quick ? 20 : 200));
   const dir = mkdtempSync(join(tmpdir(), "stacklog-bench-shell-"));
   try {
+    const home = join(dir, "home");
+    const hookHome = join(dir, "hook-home");
+    const store = join(dir, "store");
+    mkdirSync(home);
+    mkdirSync(hookHome);
+    writeFileSync(join(home, ".bashrc"), BASHRC);
+    const cliEnv = bashEnv(home, { SHELL: BASH, STACKLOG_HOME: store });
+    stacklog(["start", "--title", "shell overhead bench"], cliEnv);
+    // As an operator would put it in ~/.bashrc (the CLI's output, read from a file).
     const hookFile = join(dir, "hook.bash");
-    writeFileSync(hookFile, hookScript("bash", join(dir, "spool.tsv")));
-    const plain: number[] = [];
-    const pty: number[] = [];
-    const hook: number[] = [];
-    for (let r = 0; r < runs; r++) {
-      plain.push(await plainBash(n, dir));
-      pty.push(await recordedBash(dir, (w, o) => typeCommands(n, w, o)));
-      hook.push(await plainBash(n, dir, hookFile));
-    }
+    writeFileSync(hookFile, stacklog(["hook", "bash"], cliEnv));
+    writeFileSync(join(hookHome, ".bashrc"), `${BASHRC}eval "$(cat ${hookFile})"\n`);
+    const modes = {
+      plain: () => inPty(n, [BASH, "-i"], home, bashEnv(home)),
+      cli: () => inPty(n, [process.execPath, BIN, "shell"], home, cliEnv),
+      hook: () => inPty(n, [BASH, "-i"], hookHome, bashEnv(hookHome)),
+      inProcess: () => recordedBash(home, (w, o) => typeCommands(n, w, o)),
+      script: () =>
+        inPty(n, ["script", "-q", "-c", `${BASH} -i`, "/dev/null"], home, bashEnv(home)),
+    };
+    const t: Record<keyof typeof modes, Timing[]> = {
+      plain: [],
+      cli: [],
+      hook: [],
+      inProcess: [],
+      script: [],
+    };
+    for (let r = 0; r < runs; r++)
+      for (const [name, run] of Object.entries(modes))
+        t[name as keyof typeof modes].push(await run());
+    const ms = (name: keyof typeof modes) => median(t[name].map((x) => x.ms));
+    const cpu = (name: keyof typeof modes) => median(t[name].map((x) => x.shellCpuUs));
+    // Nothing fake: every `:` (and each `exit`) of (b) and (c) must be in the journal.
+    const recorded = countCommands(stacklog(["log", "--kind", "command", "--json"], cliEnv));
+    if (recorded.shell < runs * n || recorded.hook < runs * n)
+      throw new Error(
+        `expected ${runs * n} commands of each mode, the journal has ${JSON.stringify(recorded)}`,
+      );
     const file = join(dir, "big.txt");
     await writeBigFile(file, mb);
     const bytes = statSync(file).size;
@@ -176,18 +266,35 @@ export async function main(opts: { quick?: boolean } = {}): Promise<BenchRow[]> 
       peerMBps.push(
         bytes / 1048576 / (timeCommand("script", ["-q", "-c", `cat ${file}`, "/dev/null"]) / 1000),
       );
-      oursMBps.push(await recordedBash(dir, (w, o) => timeCat(file, bytes, w, o)));
+      oursMBps.push(await recordedBash(home, (w, o) => timeCat(file, bytes, w, o)));
     }
-    const base = median(plain);
+    const base = ms("plain");
+    const baseCpu = cpu("plain");
     return [
       {
         bench: "shell-overhead",
-        metric: `per command, plain bash (${n} cmds)`,
+        metric: `per command, plain bash in a PTY (${n} cmds)`,
         value: base,
         unit: "ms",
       },
-      overhead("per command, recorded shell (PTY)", median(pty), base),
-      overhead("per command, hook-only script", median(hook), base),
+      overhead("per command, `stacklog shell` (PTY mode, real store)", ms("cli"), base),
+      overhead('per command, `eval "$(stacklog hook bash)"` (hook mode)', ms("hook"), base),
+      diagnostic("per command, runShellSession, recorder discards", ms("inProcess"), base),
+      diagnostic(
+        'per command, `script -q -c "bash -i"` (a PTY relay, nothing recorded)',
+        ms("script"),
+        base,
+      ),
+      { ...diagnostic("bash's own CPU per command, plain", baseCpu, baseCpu), unit: "us" },
+      {
+        ...diagnostic("bash's own CPU per command, `stacklog shell`", cpu("cli"), baseCpu),
+        unit: "us",
+      },
+      { ...diagnostic("bash's own CPU per command, hook mode", cpu("hook"), baseCpu), unit: "us" },
+      {
+        ...diagnostic("bash's own CPU per command, runShellSession", cpu("inProcess"), baseCpu),
+        unit: "us",
+      },
       {
         bench: "shell-overhead",
         metric: `cat ${mb} MiB in a recorded shell`,
@@ -205,6 +312,20 @@ export async function main(opts: { quick?: boolean } = {}): Promise<BenchRow[]> 
   }
 }
 
+function countCommands(jsonLines: string): { shell: number; hook: number } {
+  const counts = { shell: 0, hook: 0 };
+  for (const line of jsonLines.split("\n")) {
+    if (!line) continue;
+    const mode = (JSON.parse(line) as { payload: { mode?: string } }).payload.mode;
+    if (mode === "shell" || mode === "hook") counts[mode]++;
+  }
+  return counts;
+}
+
+function diagnostic(metric: string, value: number, base: number): BenchRow {
+  return { ...overhead(metric, value, base), target: "(diagnostic)", pass: undefined };
+}
+
 function overhead(metric: string, value: number, base: number): BenchRow {
   const ratio = value / base;
   return {
@@ -212,7 +333,7 @@ function overhead(metric: string, value: number, base: number): BenchRow {
     metric,
     value,
     unit: "ms",
-    peer: "plain bash under node-pty",
+    peer: "plain bash in a PTY",
     peerValue: base,
     ratio,
     target: "<= 1.05",
@@ -220,15 +341,14 @@ function overhead(metric: string, value: number, base: number): BenchRow {
   };
 }
 
-// MB/s of `cat file` typed into the recorded shell, from Enter to the next prompt.
+// MB/s of `cat file` typed into the recorded shell, from Enter to the command's end mark.
 async function timeCat(
   file: string,
   bytes: number,
   write: (s: string) => void,
-  output: { text: string },
+  output: Output,
 ): Promise<number> {
-  const prompts = () => output.text.split(PROMPT).length - 1;
-  await until(() => prompts() > 0);
+  await until(() => lastPrompt(output.text) > 0);
   output.text = "";
   const t0 = performance.now();
   write(`cat ${file}\r`);

@@ -1,7 +1,11 @@
 # stacklog: bash hooks shared by `stacklog shell` and `stacklog hook bash`.
-# No process is started per command: only builtins run in these hooks.
-# The including file defines __stacklog_on_line TEXT (on each Enter), __stacklog_on_end STATUS,
-# __stacklog_on_prompt and __stacklog_decorate_prompt.
+# No process is started per command, and little shell code runs: every command of these hooks
+# costs the operator's prompt a few microseconds, so they stay short, call few functions and
+# make one write per command.
+# The including file defines __stacklog_take_line (called on each Enter with the typed text in
+# READLINE_LINE) and __stacklog_precmd (first in PROMPT_COMMAND), then calls __stacklog_install.
+
+__stacklog_nl=$'\n'
 
 # Percent-encodes what would break a one-line record or an OSC string; result in __stacklog_enc.
 __stacklog_pct() {
@@ -22,43 +26,30 @@ __stacklog_pct() {
   __stacklog_enc=$s
 }
 
-# Sets __stacklog_cwd_enc to $PWD percent-encoded, worked out again only after a cd.
+# Sets __stacklog_cwd_enc to $PWD percent-encoded. Callers test
+# [[ $PWD == "$__stacklog_cwd_raw" ]] first: it is worked out again only after a cd.
+__stacklog_cwd_raw=
 __stacklog_cwd() {
-  [[ $PWD == "${__stacklog_cwd_raw-}" ]] && return 0
   __stacklog_pct "$PWD"
   __stacklog_cwd_raw=$PWD
   __stacklog_cwd_enc=$__stacklog_enc
 }
 
-# Readline calls this on every Enter (see the bindings below) with the typed text: leading
-# space and the lines of a multi-line command included, which `history 1` would not give (and
-# reading it would cost a process per command).
-__stacklog_take_line() {
-  if [[ -n ${__stacklog_typed+set} ]]; then
-    __stacklog_typed+=$'\n'"$READLINE_LINE"
-  else
-    __stacklog_typed=$READLINE_LINE
-  fi
-  __stacklog_on_line "$__stacklog_typed"
-}
-
-__stacklog_precmd() {
-  local ret=$?
-  if [[ -n $__stacklog_running ]]; then
-    __stacklog_running=
-    __stacklog_on_end "$ret"
-  fi
-  __stacklog_on_prompt
-  unset __stacklog_typed
-  return $ret
-}
+# Readline calls __stacklog_take_line on every Enter (see the bindings below) with the typed
+# text: leading space and the lines of a multi-line command included, which `history 1` would
+# not give (and reading it would cost a process per command). The lines of one command gather in
+# __stacklog_typed, which __stacklog_precmd empties (a command's first line is never empty):
+#   __stacklog_typed=${__stacklog_typed:+$__stacklog_typed$__stacklog_nl}$READLINE_LINE
 
 # Bash expands PS0 in the shell itself once a command line is read, before it runs (empty lines
 # excepted); the arithmetic in the substring offset marks the command as running without a fork.
 # (Bash skips the offset of an empty variable, hence the one-character __stacklog_x.)
 __stacklog_x=x
-__stacklog_ps0='${__stacklog_x:$((__stacklog_running=1,0)):0}${__stacklog_ps0_text-}'
+__stacklog_running=
+__stacklog_ps0_running='${__stacklog_x:$((__stacklog_running=1,0)):0}'
 
+# Binds Enter, puts __stacklog_precmd first in PROMPT_COMMAND and $2 (if given) last, and
+# appends the running mark, then $1, to PS0.
 __stacklog_install() {
   local map
   if [[ $- == *i* ]]; then
@@ -70,9 +61,11 @@ __stacklog_install() {
     done
   fi
   if [[ "$(declare -p PROMPT_COMMAND 2>/dev/null)" == "declare -a"* ]]; then
-    PROMPT_COMMAND=(__stacklog_precmd "${PROMPT_COMMAND[@]}" __stacklog_decorate_prompt)
+    PROMPT_COMMAND=(__stacklog_precmd "${PROMPT_COMMAND[@]}" ${2+"$2"})
+  elif [[ -n ${PROMPT_COMMAND-} ]]; then
+    PROMPT_COMMAND="__stacklog_precmd"$'\n'"$PROMPT_COMMAND"${2+$'\n'"$2"}
   else
-    PROMPT_COMMAND="__stacklog_precmd"$'\n'"${PROMPT_COMMAND-}"$'\n'"__stacklog_decorate_prompt"
+    PROMPT_COMMAND="__stacklog_precmd"${2+$'\n'"$2"}
   fi
-  PS0="${PS0-}$__stacklog_ps0"
+  PS0="${PS0-}$__stacklog_ps0_running$1"
 }

@@ -4,38 +4,46 @@
 # line empty when it started with a space), terminal, user@host, hidden (1 or 0).
 __stacklog_tty=$(tty 2>/dev/null)
 
-__stacklog_clock() {
-  if [[ -n ${EPOCHREALTIME-} ]]; then
-    __stacklog_t=$EPOCHREALTIME
-  else
-    printf -v __stacklog_t '%(%s)T' -1
+# On each Enter; the last one before the command runs gives its start, its cwd and its text.
+# The rest waits for the end: one pass of work per command, not per line.
+__stacklog_take_line() {
+  __stacklog_typed=${__stacklog_typed:+$__stacklog_typed$__stacklog_nl}$READLINE_LINE
+  __stacklog_start=$EPOCHREALTIME __stacklog_start_pwd=$PWD
+}
+
+# Globals rather than locals: each shell command here costs the prompt microseconds.
+__stacklog_precmd() {
+  __stacklog_s=$?
+  if [[ -n $__stacklog_running ]]; then
+    # Without line editing no line is taken on Enter: the command is kept, with no text.
+    __stacklog_running= __stacklog_end=$EPOCHREALTIME __stacklog_hidden=0 \
+      __stacklog_line=$__stacklog_typed __stacklog_dir=${__stacklog_start_pwd:-$PWD}
+    [[ $__stacklog_line == " "* ]] && __stacklog_hidden=1 __stacklog_line=
+    if [[ $__stacklog_line$__stacklog_dir == *[%\;\\$'\t\n\r\a\e\x18\x1a']* ]]; then
+      __stacklog_pct "$__stacklog_line"
+      __stacklog_line=$__stacklog_enc
+      __stacklog_pct "$__stacklog_dir"
+      __stacklog_dir=$__stacklog_enc
+    fi
+    [[ -n $__stacklog_end ]] || printf -v __stacklog_end '%(%s)T' -1
+    # 2>&- rather than 2>/dev/null: a spool that cannot be written stays quiet without a
+    # /dev/null opened per command.
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "${__stacklog_start:-$__stacklog_end}" "$__stacklog_end" \
+      "$__stacklog_s" "$__stacklog_dir" "$__stacklog_line" "$__stacklog_tty" "${USER-}@$HOSTNAME" \
+      "$__stacklog_hidden" 2>&- >>"$__stacklog_spool"
   fi
+  # Empty, not unset: a command's first line is never empty (an empty line is no command).
+  __stacklog_typed= __stacklog_start= __stacklog_start_pwd=
+  return $__stacklog_s
 }
 
-# Called on each Enter: the last call before the command runs holds its start and its text.
-__stacklog_on_line() {
-  __stacklog_clock
-  __stacklog_start=$__stacklog_t
-  __stacklog_cwd
-  __stacklog_start_cwd=$__stacklog_cwd_enc
-  if [[ $1 == " "* ]]; then
-    __stacklog_hidden=1
-    __stacklog_line=
-  else
-    __stacklog_hidden=0
-    __stacklog_pct "$1"
-    __stacklog_line=$__stacklog_enc
-  fi
-}
+# Bash before 5.0 has no $EPOCHREALTIME: whole seconds from printf's clock instead.
+if [[ -z ${EPOCHREALTIME-} ]]; then
+  __stacklog_take_line() {
+    __stacklog_typed=${__stacklog_typed:+$__stacklog_typed$__stacklog_nl}$READLINE_LINE
+    printf -v __stacklog_start '%(%s)T' -1
+    __stacklog_start_pwd=$PWD
+  }
+fi
 
-__stacklog_on_end() {
-  __stacklog_clock
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$__stacklog_start" "$__stacklog_t" "$1" \
-    "$__stacklog_start_cwd" "$__stacklog_line" "$__stacklog_tty" "$USER@$HOSTNAME" "$__stacklog_hidden" \
-    2>/dev/null >>"$__stacklog_spool"
-}
-
-__stacklog_on_prompt() { :; }
-__stacklog_decorate_prompt() { :; }
-
-__stacklog_install
+__stacklog_install ""

@@ -4,28 +4,30 @@
 # line empty when it started with a space), terminal, user@host, hidden (1 or 0).
 zmodload zsh/datetime
 
-__stacklog_on_start() {
-  __stacklog_start=$EPOCHREALTIME
-  __stacklog_cwd
-  __stacklog_start_cwd=$__stacklog_cwd_enc
-  if [[ $1 == " "* ]]; then
-    __stacklog_hidden=1
-    __stacklog_line=
-  else
-    __stacklog_hidden=0
-    __stacklog_pct "$1"
-    __stacklog_line=$__stacklog_enc
+# The rest waits for the end: one pass of work per command.
+__stacklog_preexec() {
+  __stacklog_running=1 __stacklog_start=$EPOCHREALTIME __stacklog_start_pwd=$PWD __stacklog_typed=$1
+}
+
+# Globals rather than locals: each shell command here costs the prompt microseconds.
+__stacklog_precmd() {
+  __stacklog_s=$?
+  if [[ -n $__stacklog_running ]]; then
+    __stacklog_running= __stacklog_end=$EPOCHREALTIME __stacklog_hidden=0 \
+      __stacklog_line=$__stacklog_typed __stacklog_dir=$__stacklog_start_pwd
+    [[ $__stacklog_line == " "* ]] && __stacklog_hidden=1 __stacklog_line=
+    if [[ $__stacklog_line$__stacklog_dir == *[%\;\\$'\t\n\r\a\e\x18\x1a']* ]]; then
+      __stacklog_pct "$__stacklog_line"
+      __stacklog_line=$__stacklog_enc
+      __stacklog_pct "$__stacklog_dir"
+      __stacklog_dir=$__stacklog_enc
+    fi
+    # zsh reports a failed redirection on its own stderr: closing the group's keeps it quiet.
+    { printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$__stacklog_start" "$__stacklog_end" \
+      "$__stacklog_s" "$__stacklog_dir" "$__stacklog_line" "${TTY-}" "$USER@$HOST" \
+      "$__stacklog_hidden" >>"$__stacklog_spool"; } 2>&-
   fi
+  return $__stacklog_s
 }
-
-__stacklog_on_end() {
-  local end=$EPOCHREALTIME
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$__stacklog_start" "$end" "$1" \
-    "$__stacklog_start_cwd" "$__stacklog_line" "${TTY-}" "$USER@$HOST" "$__stacklog_hidden" \
-    2>/dev/null >>"$__stacklog_spool"
-}
-
-__stacklog_on_prompt() { :; }
-__stacklog_decorate_prompt() { :; }
 
 __stacklog_install

@@ -12,33 +12,47 @@ unset STACKLOG_SHELL_NONCE
 
 . "${BASH_SOURCE[0]%/*}/common.bash"
 
-# Sets what PS0 prints when the command starts (after its OSC 133 C).
-__stacklog_on_line() {
-  __stacklog_cwd
-  __stacklog_pct "$1"
-  __stacklog_ps0_text=$'\e]6973;start;'"$__stacklog_nonce;$__stacklog_cwd_enc;$__stacklog_enc"$'\a'
+# On each Enter: the start mark that PS0 prints (after its OSC 133 C) gets the typed text.
+__stacklog_take_line() {
+  __stacklog_typed=${__stacklog_typed:+$__stacklog_typed$__stacklog_nl}$READLINE_LINE
+  [[ $PWD == "$__stacklog_cwd_raw" ]] || __stacklog_cwd
+  if [[ $__stacklog_typed == *[%\;\\$'\t\n\r\a\e\x18\x1a']* ]]; then
+    __stacklog_pct "$__stacklog_typed"
+    __stacklog_line_enc=$__stacklog_enc
+  else
+    __stacklog_line_enc=$__stacklog_typed
+  fi
 }
 
-# The end marks wait for the prompt marks: one write to the terminal before each prompt.
-__stacklog_on_end() {
-  __stacklog_cwd
-  printf -v __stacklog_ended '\e]6973;end;%s;%s;%s\a\e]7;file://%s%s\a\e]133;D;%s\a' "$__stacklog_nonce" "$1" \
-    "$__stacklog_cwd_enc" "$HOSTNAME" "$__stacklog_cwd_enc" "$1"
-}
-
-__stacklog_on_prompt() {
-  __stacklog_cwd
+# The end marks of the command that ran, then the prompt marks: one write before each prompt, to
+# stderr, where bash writes the prompt and PS0 too.
+__stacklog_precmd() {
+  __stacklog_s=$?
+  [[ $PWD == "$__stacklog_cwd_raw" ]] || __stacklog_cwd
+  if [[ -n $__stacklog_running ]]; then
+    __stacklog_running=
+    printf '\e]6973;end;%s;%s;%s\a\e]7;file://%s%s\a\e]133;D;%s\a\e]7;file://%s%s\a\e]133;A\a' \
+      "$__stacklog_nonce" "$__stacklog_s" "$__stacklog_cwd_enc" "$HOSTNAME" "$__stacklog_cwd_enc" \
+      "$__stacklog_s" "$HOSTNAME" "$__stacklog_cwd_enc" >&2
+  else
+    printf '\e]7;file://%s%s\a\e]133;A\a' "$HOSTNAME" "$__stacklog_cwd_enc" >&2
+  fi
   # Without line editing no line is taken on Enter: the command is still marked, with no text.
-  __stacklog_ps0_text=$'\e]6973;start;'"$__stacklog_nonce;$__stacklog_cwd_enc;"$'\a'
-  printf '%s\e]7;file://%s%s\a\e]133;A\a' "${__stacklog_ended-}" "$HOSTNAME" "$__stacklog_cwd_enc" 2>/dev/null >/dev/tty
-  __stacklog_ended=
+  __stacklog_line_enc= __stacklog_typed=
+  return $__stacklog_s
 }
 
-# Themes may rebuild PS1 before every prompt: put the marker back each time.
+# Themes may rebuild PS1 before every prompt: put the marker back each time (a plain string
+# comparison when nothing changed).
+__stacklog_ps1=
 __stacklog_decorate_prompt() {
+  [[ -n $__stacklog_ps1 && $PS1 == "$__stacklog_ps1" ]] && return 0
   [[ $PS1 == "[rec] "* ]] || PS1="[rec] $PS1"
   [[ $PS1 == *'\[\e]133;B\a\]' ]] || PS1+='\[\e]133;B\a\]'
+  __stacklog_ps1=$PS1
 }
 
-PS0="${PS0-}"$'\e]133;C\a'
-__stacklog_install
+# PS0: OSC 133 C and the start mark (prompt expansion turns \e and \a into ESC and BEL; the
+# variables are percent-encoded, and their values are not expanded again).
+__stacklog_install '\e]133;C\a\e]6973;start;${__stacklog_nonce};${__stacklog_cwd_enc};${__stacklog_line_enc}\a' \
+  __stacklog_decorate_prompt

@@ -7,26 +7,56 @@
 unset STACKLOG_SHELL_NONCE
 source "${${(%):-%x}:A:h}/common.zsh"
 
-__stacklog_on_start() {
-  __stacklog_cwd
-  __stacklog_pct "$1"
-  printf '\e]133;C\a\e]6973;start;%s;%s;%s\a' "$__stacklog_nonce" "$__stacklog_cwd_enc" "$__stacklog_enc" 2>/dev/null >/dev/tty
+# The marks go where zsh writes its prompt: the terminal, whatever stderr is. It is opened once,
+# close-on-exec so that no program the operator runs inherits it (without zsh/system: once per
+# write, and zsh reports a failed redirection on its own stderr, hence the closed one).
+# Function calls cost zsh microseconds each: the writes and checks below are inline.
+__stacklog_fd=0
+zmodload zsh/system 2>/dev/null && sysopen -w -o cloexec -u __stacklog_fd /dev/tty 2>/dev/null
+
+__stacklog_preexec() {
+  __stacklog_running=1
+  [[ $PWD == "$__stacklog_cwd_raw" ]] || __stacklog_cwd
+  __stacklog_enc=$1
+  [[ $1 == *[%\;\\$'\t\n\r\a\e\x18\x1a']* ]] && __stacklog_pct "$1"
+  __stacklog_out=$'\e]133;C\a\e]6973;start;'"$__stacklog_nonce;$__stacklog_cwd_enc;$__stacklog_enc"$'\a'
+  if (( __stacklog_fd )); then
+    print -rn -u $__stacklog_fd -- "$__stacklog_out"
+  else
+    { print -rn -- "$__stacklog_out" >/dev/tty; } 2>&-
+  fi
 }
 
-__stacklog_on_end() {
-  __stacklog_cwd
-  printf '\e]6973;end;%s;%s;%s\a\e]7;file://%s%s\a\e]133;D;%s\a' "$__stacklog_nonce" "$1" "$__stacklog_cwd_enc" \
-    "$HOST" "$__stacklog_cwd_enc" "$1" 2>/dev/null >/dev/tty
+# The end marks of the command that ran, PROMPT_SP, then the prompt marks: one write.
+__stacklog_precmd() {
+  __stacklog_s=$?
+  [[ $PWD == "$__stacklog_cwd_raw" ]] || __stacklog_cwd
+  __stacklog_out=
+  if [[ -n $__stacklog_running ]]; then
+    __stacklog_running=
+    __stacklog_out=$'\e]6973;end;'"$__stacklog_nonce;$__stacklog_s;$__stacklog_cwd_enc"$'\a\e]7;file://'"$HOST$__stacklog_cwd_enc"$'\a\e]133;D;'"$__stacklog_s"$'\a'
+  fi
+  if [[ -n $__stacklog_prompt_sp ]]; then
+    [[ $COLUMNS:${PROMPT_EOL_MARK-%B%S%#%s%b} == "$__stacklog_sp_key" ]] || __stacklog_prompt_sp
+    __stacklog_out+=$__stacklog_sp
+  fi
+  __stacklog_out+=$'\e]7;file://'"$HOST$__stacklog_cwd_enc"$'\a\e]133;A\a'
+  if (( __stacklog_fd )); then
+    print -rn -u $__stacklog_fd -- "$__stacklog_out"
+  else
+    { print -rn -- "$__stacklog_out" >/dev/tty; } 2>&-
+  fi
+  return $__stacklog_s
 }
 
-__stacklog_on_prompt() {
-  __stacklog_cwd
-  printf '\e]7;file://%s%s\a\e]133;A\a' "$HOST" "$__stacklog_cwd_enc" 2>/dev/null >/dev/tty
-}
-
+# Themes may rebuild PS1 before every prompt: put the marker back each time (a plain string
+# comparison when nothing changed).
+__stacklog_ps1=
 __stacklog_decorate_prompt() {
+  [[ -n $__stacklog_ps1 && $PS1 == "$__stacklog_ps1" ]] && return 0
   [[ $PS1 == "[rec] "* ]] || PS1="[rec] $PS1"
   [[ $PS1 == *$'%{\e]133;B\a%}' ]] || PS1+=$'%{\e]133;B\a%}'
+  __stacklog_ps1=$PS1
 }
 
-__stacklog_install
+__stacklog_install prompt_sp

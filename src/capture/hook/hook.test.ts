@@ -16,6 +16,18 @@ async function recordWithHooks(
   lines: string[],
 ): Promise<string> {
   const spool = join(dir, "spool.tsv");
+  await typeWithHooks(shell, path, dir, spool, lines);
+  return readFileSync(spool, "utf8");
+}
+
+/** Types `lines` into an interactive shell that appends to `spool`; returns what the screen got. */
+async function typeWithHooks(
+  shell: "bash" | "zsh",
+  path: string,
+  dir: string,
+  spool: string,
+  lines: string[],
+): Promise<string> {
   const script = join(dir, `hook.${shell}`);
   writeFileSync(script, hookScript(shell, spool));
   const args = shell === "bash" ? ["--norc", "--noprofile", "-i"] : ["-f", "-i"];
@@ -49,7 +61,7 @@ async function recordWithHooks(
   for (const line of lines) await typeAndWait(line);
   pty.write("exit\r");
   await exited;
-  return readFileSync(spool, "utf8");
+  return screen;
 }
 
 describe.each([
@@ -90,6 +102,18 @@ describe.each([
   it("writes only the status of a command typed with a leading space", () => {
     expect(records[3]?.hidden).toBe(true);
     expect(raw).not.toContain("hidden-line-text");
+  });
+
+  it("stays quiet when the spool cannot be written", async () => {
+    const screen = await typeWithHooks(
+      name as "bash" | "zsh",
+      requireProgram(name, pkg),
+      dir,
+      join(dir, "gone", "spool.tsv"),
+      ["echo still-here"],
+    );
+    expect(screen).toContain("still-here\r\n");
+    expect(screen.toLowerCase()).not.toContain("no such file");
   });
 
   it("stamps each command with epoch times, the terminal and user@host", () => {

@@ -66,6 +66,8 @@ describe.each([
     sh.stdout.rows = 40;
     sh.stdout.emit("resize");
     await sh.run("stty size", ++n);
+    await sh.run("printf no-final-newline", ++n);
+    await sh.run("ls -l /proc/self/fd", ++n);
     await sh.run(`${printfOf(pauseSequence(true))}; echo after-pause`, ++n);
     from = sh.screen.length;
     sh.type("echo while-paused\r");
@@ -147,6 +149,29 @@ describe.each([
 
   it("passes window size changes on to the shell's terminal", () => {
     expect(cmd("stty size").output).toBe("40 120\r\n");
+  });
+
+  it("keeps the output of a command without a final newline exact, zsh's PROMPT_SP off it", () => {
+    expect(cmd("printf no-final-newline").output).toBe("no-final-newline");
+    if (name === "zsh") {
+      // After the output and its end marks, before the next prompt: the mark (% or, for root,
+      // #) padded to the new width (120), then CR.
+      const after = sh.screen.slice(sh.screen.indexOf("no-final-newline"));
+      const sign = process.getuid?.() === 0 ? "#" : "%";
+      const mark = `\x1b[1m\x1b[7m${sign}\x1b[27m\x1b[1m\x1b[0m${" ".repeat(119)}\r \r`;
+      expect(after.indexOf("\x1b]133;D;0\x07")).toBeGreaterThan(0);
+      expect(after.indexOf(mark)).toBeGreaterThan(after.indexOf("\x1b]133;D;0\x07"));
+      expect(after.indexOf(mark)).toBeLessThan(after.indexOf("[rec] "));
+    }
+  });
+
+  it("leaves no descriptor of its own open in the programs the operator runs", () => {
+    const terminals = cmd("ls -l /proc/self/fd")
+      .output.split("\r\n")
+      .filter((l) => / -> \/dev\/(pts\/|tty)/.test(l))
+      .map((l) => l.split(" -> ")[0]?.split(" ").at(-1));
+    expect(terminals.length).toBeGreaterThan(0);
+    for (const fd of terminals) expect(["0", "1", "2"]).toContain(fd);
   });
 
   it("stops storing between pause and resume", () => {

@@ -60,26 +60,31 @@ export async function run(args: Args, ctx: Ctx): Promise<never> {
   const redaction = loadRedaction(ctx);
   const [problem] = redaction.unreadable;
   if (problem) throw problem;
+  // Held open for the whole session. Each command opens and closes a connection of its own; were
+  // that the last one, SQLite would checkpoint and remove the WAL on every close and the next
+  // command would create it again, most of a command's cost (https://www.sqlite.org/wal.html:
+  // the WAL "is normally removed when the last connection to the database closes").
   const store = openForRead(ctx);
+  let result: Awaited<ReturnType<typeof runShellSession>>;
   let journal: { id: string; title: string };
   try {
     journal = store.getJournal(resolveJournal(ctx, store, str(args, "journal")));
+    const banner = `stacklog: recording this shell into "${journal.title}" (${journal.id}). \`stacklog pause\` stops recording, \`exit\` ends it.\r\n`;
+    result = await runShellSession({
+      shell,
+      cwd: ctx.cwd,
+      env: { ...ctx.env, STACKLOG_JOURNAL: journal.id },
+      stdin: ctx.stdin,
+      stdout: ctx.stdout,
+      stderr: ctx.stderr,
+      redact: () => redaction.redactor.stream(),
+      recorder: recorder(ctx, journal.id, redaction),
+      banner,
+      now: ctx.now,
+    });
   } finally {
     store.close();
   }
-  const banner = `stacklog: recording this shell into "${journal.title}" (${journal.id}). \`stacklog pause\` stops recording, \`exit\` ends it.\r\n`;
-  const result = await runShellSession({
-    shell,
-    cwd: ctx.cwd,
-    env: { ...ctx.env, STACKLOG_JOURNAL: journal.id },
-    stdin: ctx.stdin,
-    stdout: ctx.stdout,
-    stderr: ctx.stderr,
-    redact: () => redaction.redactor.stream(),
-    recorder: recorder(ctx, journal.id, redaction),
-    banner,
-    now: ctx.now,
-  });
   if (result.captureError) ctx.warn(`recording stopped early: ${result.captureError}`);
   ctx.stderr.write(`stacklog: recording of "${journal.title}" ended\n`);
   throw new ExitError(result.exitStatus);
