@@ -73,11 +73,17 @@ export class CommandRecording {
   /** What the output worker reported, when the output went through `tap`. */
   private processed: ProcessedOutput | null = null;
 
+  /**
+   * `session` is a store the caller keeps open across commands (a recorded shell): it is used
+   * instead of opening one per command, and left open. Should it fail, the record goes to the
+   * spool as with any store.
+   */
   constructor(
     private readonly ctx: Ctx,
     journalFlag: string | undefined,
     private readonly cmd: CommandStart,
     private readonly redaction: Redaction,
+    private readonly session: JournalStore | null = null,
   ) {
     const line = cmd.hidden ? "[not recorded]" : redaction.redactor.redact(cmd.line);
     this.parser = !cmd.hidden && looksLikeAnsible(line) ? createAnsibleParser() : null;
@@ -124,7 +130,7 @@ export class CommandRecording {
 
   private start(journalFlag: string | undefined, line: string, withheld: boolean): void {
     const ctx = this.ctx;
-    const opened = tryOpen(ctx);
+    const opened = this.session ? ({ ok: true, store: this.session } as const) : tryOpen(ctx);
     if (opened.ok) this.store = opened.store;
     let journalId: string | null = journalRef(ctx, journalFlag);
     try {
@@ -264,7 +270,7 @@ export class CommandRecording {
 
   private close(): void {
     this.spool?.close();
-    safe(() => this.store?.close(), undefined);
+    if (this.store !== this.session) safe(() => this.store?.close(), undefined);
     this.store = null;
   }
 }

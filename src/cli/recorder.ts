@@ -19,8 +19,7 @@ export interface Appended {
 
 /** The phase in force: the last `phase` event, unless it was an `end`. */
 export function currentPhase(store: JournalStore, journalId: string): string | null {
-  const phases = store.events(journalId, { kinds: ["phase"] });
-  const last = phases[phases.length - 1];
+  const [last] = store.events(journalId, { kinds: ["phase"], latest: true, limit: 1 });
   if (last?.payload.kind !== "phase") return null;
   return last.payload.action === "begin" ? last.payload.name : null;
 }

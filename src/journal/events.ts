@@ -86,7 +86,8 @@ export function eventTable(db: Database.Database, nextId: () => string) {
       args.push(q.phase);
     }
     args.push(q.limit ?? -1);
-    const sql = `SELECT ${COLUMNS} FROM events WHERE ${where.join(" AND ")} ORDER BY seq LIMIT ?`;
+    const order = q.latest ? "seq DESC" : "seq";
+    const sql = `SELECT ${COLUMNS} FROM events WHERE ${where.join(" AND ")} ORDER BY ${order} LIMIT ?`;
     return (db.prepare(sql).all(...args) as EventRow[]).map(toEvent);
   };
 

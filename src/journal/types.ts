@@ -214,6 +214,8 @@ export interface EventQuery {
   kinds?: readonly EventKind[];
   phase?: string;
   limit?: number;
+  /** Newest first (with `limit: 1`, the latest matching event without reading the rest). */
+  latest?: boolean;
 }
 
 /** Read side of the store: what `log`, `publish` and `serve` use. */

@@ -66,6 +66,44 @@ describe("stacklog shell", () => {
     expect(stacklog(sb, ["log", "--kind", "milestone"]).stdout).toContain("recording paused");
   });
 
+  it("records long outputs through the output worker, whole, in command order, with nothing secret", async () => {
+    sb.env.OS_PASSWORD = "planted-password-7373";
+    const t = terminal(sb, ["shell"]);
+    await t.waitFor("recording this shell");
+    await t.waitFor("\x1b]133;B");
+    // ~1.3 MB over more than 50 ms: past the size and time from which output goes to the worker.
+    t.pty.write(
+      `for i in $(seq 1 3); do seq 1 60000; sleep 0.05; done; echo "pw=$OS_PASSWORD"; echo long-$((1 + 1))-done\r`,
+    );
+    // (what is waited for is printed by the command, not in the echo of the typed line)
+    await t.waitFor("long-2-done\r\n");
+    t.pty.write("echo short-$((2 + 3))\r");
+    await t.waitFor("short-5\r\n");
+    t.pty.write("exit\r");
+    expect((await t.exited).exitCode).toBe(0);
+
+    const events = stacklog(sb, ["log", "--kind", "command", "--json"])
+      .stdout.trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as JournalEvent);
+    const lines = events.map((e) => (e.payload as CommandPayload).line);
+    const long = events.findIndex((e) => (e.payload as CommandPayload).line.startsWith("for i"));
+    expect(long).toBeGreaterThanOrEqual(0);
+    expect(lines.indexOf("echo short-$((2 + 3))")).toBeGreaterThan(long);
+    const shown = stacklogJson<{ output: string }>(sb, ["show", String(events[long]?.seq)]);
+    const expected = Array.from({ length: 60000 }, (_, i) => `${i + 1}\r\n`).join("");
+    expect(shown.output).toBe(
+      `${expected.repeat(3)}pw=[REDACTED env:OS_PASSWORD]\r\nlong-2-done\r\n`,
+    );
+    const payload = events[long]?.payload as CommandPayload;
+    expect(payload.outputBytes).toBe(Buffer.byteLength(shown.output));
+    // the end of the output is indexed for search (the worker kept its head and tail)
+    const found = stacklog(sb, ["search", "long-2-done"]).stdout;
+    expect(found).toContain(`#${events[long]?.seq} `);
+    expect(found).toContain("[output]");
+    expect(stacklog(sb, ["export"]).stdout).not.toContain("planted-password-7373");
+  });
+
   it("refuses to start inside a recorded shell", () => {
     const r = stacklog(sb, ["shell"], {
       env: { STACKLOG_SHELL_PID: String(process.pid), STACKLOG_RECORDING: "1" },

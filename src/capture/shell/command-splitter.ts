@@ -1,6 +1,6 @@
 import type { Schedule } from "../chunker.js";
 import { type CaptureTap, createCaptureTap } from "../run-tap.js";
-import type { StreamRedactor } from "../run-types.js";
+import type { RunTap, StreamRedactor } from "../run-types.js";
 import type { Mark } from "./marks.js";
 import type { CommandHandle, ShellRecorder } from "./types.js";
 
@@ -17,7 +17,9 @@ export interface SplitterOptions {
 
 interface Running {
   handle: CommandHandle | null;
-  tap: CaptureTap | null;
+  tap: CaptureTap | RunTap | null;
+  /** Set when output was stopped early (pause) and is still settling. */
+  ending?: Promise<void> | undefined;
 }
 
 /**
@@ -31,6 +33,9 @@ export class CommandSplitter {
   private running: Running | null = null;
   private paused = false;
   private failure: string | undefined;
+  // Ends whose tap is still settling, and the chain that finishes them in command order.
+  private settling = 0;
+  private chain: Promise<void> = Promise.resolve();
 
   constructor(private readonly opts: SplitterOptions) {
     this.cwd = opts.cwd;
@@ -41,8 +46,16 @@ export class CommandSplitter {
     return this.failure ?? this.running?.tap?.error;
   }
 
-  bytes(bytes: Buffer): void {
-    this.running?.tap?.write(bytes);
+  /** Output of the running command; false asks the caller to hold the shell until `onDrain`. */
+  bytes(bytes: Buffer): boolean {
+    return this.running?.tap?.write(bytes) ?? true;
+  }
+
+  /** Calls `fn` once the running command's output may flow again (at once if it may). */
+  onDrain(fn: () => void): void {
+    const tap = this.running?.tap;
+    if (tap) tap.onDrain(fn);
+    else fn();
   }
 
   mark(mark: Mark): void {
@@ -62,9 +75,10 @@ export class CommandSplitter {
     }
   }
 
-  /** The shell is gone: a command still open ends with an unknown status. */
-  close(): void {
+  /** The shell is gone: a command still open ends with an unknown status. Resolves once every command is finished. */
+  close(): Promise<void> {
     this.end(null);
+    return this.chain;
   }
 
   private start(typed: string, cwd: string): void {
@@ -85,13 +99,15 @@ export class CommandSplitter {
     );
     const tap =
       handle && !hidden
-        ? createCaptureTap({
-            redact: this.opts.redact,
-            sink: handle,
-            now: this.opts.now,
-            startedAt,
-            ...this.schedule(),
-          })
+        ? handle.tap
+          ? (this.guard(() => handle.tap?.(startedAt)) ?? null)
+          : createCaptureTap({
+              redact: this.opts.redact,
+              sink: handle,
+              now: this.opts.now,
+              startedAt,
+              ...this.schedule(),
+            })
         : null;
     this.running = { handle: handle ?? null, tap };
   }
@@ -101,26 +117,40 @@ export class CommandSplitter {
     const run = this.running;
     if (!run) return;
     this.running = null;
-    this.stopOutput(run);
+    const ending = run.ending ?? this.stopOutput(run);
     const { handle } = run;
-    if (handle)
-      this.guard(() =>
-        handle.finish({ endedAt: this.opts.now(), exitStatus: status, cwd: this.cwd }),
-      );
+    if (!handle) return;
+    const info = { endedAt: this.opts.now(), exitStatus: status, cwd: this.cwd };
+    const finish = (): void => void this.guard(() => handle.finish(info));
+    if (!ending && this.settling === 0) {
+      finish();
+      return;
+    }
+    // Finished after its output has settled, and after every command before it.
+    this.settling += 1;
+    this.chain = this.chain
+      .then(() => ending)
+      .then(finish, finish)
+      .finally(() => {
+        this.settling -= 1;
+      });
   }
 
   private pause(on: boolean): void {
     if (on === this.paused) return;
     this.paused = on;
-    if (on && this.running) this.stopOutput(this.running);
+    if (on && this.running) this.running.ending = this.stopOutput(this.running);
     this.guard(() => this.opts.recorder.paused(on));
   }
 
-  private stopOutput(run: Running): void {
-    if (!run.tap) return;
-    run.tap.end();
-    if (run.tap.error !== undefined) this.failure ??= run.tap.error;
+  /** Ends the command's output; returns a promise when that settles later. */
+  private stopOutput(run: Running): Promise<void> | undefined {
+    const tap = run.tap;
+    if (!tap) return undefined;
     run.tap = null;
+    const ending = tap.end();
+    if (tap.error !== undefined) this.failure ??= tap.error;
+    return ending instanceof Promise ? ending : undefined;
   }
 
   private redactLine(line: string): string {

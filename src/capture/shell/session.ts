@@ -39,7 +39,7 @@ export async function runShellSession(opts: ShellSessionOptions): Promise<ShellS
       encoding: null,
     });
     const code = await supervise(child, opts, splitter, source, new MarkScanner(launch.nonce));
-    splitter.close();
+    await splitter.close();
     const error = splitter.error;
     return { exitStatus: code, ...(error !== undefined ? { captureError: error } : {}) };
   } finally {
@@ -62,17 +62,26 @@ function supervise(
     cleanups.push(() => em.off(ev, fn));
   };
 
-  let held = false;
+  // The shell is held (its terminal fills up and blocks it) while our terminal or the
+  // recording cannot keep up, and let go when both can.
+  let holds = 0;
+  let outHeld = false;
+  let recHeld = false;
   let lastDataAt = Date.now();
+  const hold = (): void => {
+    if (holds++ === 0) child.pause();
+  };
+  const release = (): void => {
+    if (--holds === 0) child.resume();
+  };
   const resume = (): void => {
-    held = false;
-    child.resume();
+    outHeld = false;
+    release();
   };
   const show = (bytes: Buffer): void => {
-    if (bytes.length > 0 && !stdout.write(bytes) && !held) {
-      // Hold the shell (its terminal fills up and blocks it) until our terminal catches up.
-      held = true;
-      child.pause();
+    if (bytes.length > 0 && !stdout.write(bytes) && !outHeld) {
+      outHeld = true;
+      hold();
       stdout.once("drain", resume);
     }
   };
@@ -80,12 +89,19 @@ function supervise(
     lastDataAt = Date.now();
     const pieces = scanner.feed(bytes);
     show(pieces.length === 1 && pieces[0]?.kind === "bytes" ? bytes : visible(pieces));
-    dispatch(pieces, splitter);
+    if (!dispatch(pieces, splitter) && !recHeld) {
+      recHeld = true;
+      hold();
+      splitter.onDrain(() => {
+        recHeld = false;
+        release();
+      });
+    }
   };
   const output = child.onData((data: string | Buffer) =>
     deliver(typeof data === "string" ? Buffer.from(data) : data),
   );
-  drainBeforeClose(child, deliver, (lingerMs) => !held && Date.now() - lastDataAt > lingerMs);
+  drainBeforeClose(child, deliver, (lingerMs) => holds === 0 && Date.now() - lastDataAt > lingerMs);
   cleanups.push(() => output.dispose());
   cleanups.push(() => stdout.off("drain", resume));
 
@@ -122,11 +138,17 @@ function visible(pieces: Piece[]): Buffer {
   return parts.length === 1 ? (parts[0] as Buffer) : Buffer.concat(parts);
 }
 
-function dispatch(pieces: Piece[], splitter: CommandSplitter): void {
+/** Passes output and marks on; false when the recording asks to hold the shell. */
+function dispatch(pieces: Piece[], splitter: CommandSplitter): boolean {
+  let flowing = true;
   for (const p of pieces) {
-    if (p.kind === "bytes") splitter.bytes(p.bytes);
-    else splitter.mark(p.mark);
+    if (p.kind === "bytes") flowing = splitter.bytes(p.bytes);
+    else {
+      splitter.mark(p.mark);
+      flowing = true;
+    }
   }
+  return flowing;
 }
 
 function hangUp(child: IPty): void {

@@ -1,9 +1,15 @@
-import type { SignalSource, StreamRedactor } from "../run-types.js";
+import type { RunTap, SignalSource, StreamRedactor } from "../run-types.js";
 
 /** Where one recorded command's output and end go. */
 export interface CommandHandle {
   /** Redacted output, coalesced, with the ms offset since the command started. */
   output(chunk: string, tOffsetMs: number): void;
+  /**
+   * When given, the command's raw output goes here instead of being redacted on the shell's
+   * thread and passed to `output` (the CLI hands it to its output worker). `finish` is called
+   * once the tap's `end` has settled, in command order.
+   */
+  tap?(startedAt: number): RunTap;
   finish(info: { endedAt: number; exitStatus: number | null; cwd: string }): void;
 }
 

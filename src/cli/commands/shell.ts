@@ -5,6 +5,7 @@ import {
   shellKind,
 } from "../../capture/shell/index.js";
 import { ExitError, fail } from "../../errors/index.js";
+import type { JournalStore } from "../../journal/index.js";
 import { CommandRecording } from "../command-recording.js";
 import type { Ctx } from "../context.js";
 import { appendEvents, resolveJournal } from "../recorder.js";
@@ -12,7 +13,12 @@ import { loadRedaction, type Redaction } from "../redaction.js";
 import { type Args, str } from "../spec.js";
 import { openForRead } from "../store-access.js";
 
-function recorder(ctx: Ctx, journalId: string, redaction: Redaction): ShellRecorder {
+function recorder(
+  ctx: Ctx,
+  journalId: string,
+  redaction: Redaction,
+  store: JournalStore,
+): ShellRecorder {
   return {
     commandStarted(info) {
       const rec = new CommandRecording(
@@ -27,9 +33,11 @@ function recorder(ctx: Ctx, journalId: string, redaction: Redaction): ShellRecor
           hidden: info.hidden,
         },
         redaction,
+        store,
       );
       return {
         output: (chunk, t) => rec.sink.output(chunk, t),
+        tap: (startedAt) => rec.tap(startedAt),
         finish: (end) =>
           rec.finish({
             endedAt: end.endedAt,
@@ -60,10 +68,9 @@ export async function run(args: Args, ctx: Ctx): Promise<never> {
   const redaction = loadRedaction(ctx);
   const [problem] = redaction.unreadable;
   if (problem) throw problem;
-  // Held open for the whole session. Each command opens and closes a connection of its own; were
-  // that the last one, SQLite would checkpoint and remove the WAL on every close and the next
-  // command would create it again, most of a command's cost (https://www.sqlite.org/wal.html:
-  // the WAL "is normally removed when the last connection to the database closes").
+  // One connection for the whole session, used by every command: opening one per command costs
+  // more than the command's record, and when the last connection closes SQLite checkpoints and
+  // removes the WAL (https://www.sqlite.org/wal.html), which the next command would recreate.
   const store = openForRead(ctx);
   let result: Awaited<ReturnType<typeof runShellSession>>;
   let journal: { id: string; title: string };
@@ -78,7 +85,7 @@ export async function run(args: Args, ctx: Ctx): Promise<never> {
       stdout: ctx.stdout,
       stderr: ctx.stderr,
       redact: () => redaction.redactor.stream(),
-      recorder: recorder(ctx, journal.id, redaction),
+      recorder: recorder(ctx, journal.id, redaction, store),
       banner,
       now: ctx.now,
     });
