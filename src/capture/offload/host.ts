@@ -39,7 +39,9 @@ export interface OffloadOptions {
 
 // The worker is joined once a command has run this long (or written BATCH bytes).
 const WORKER_AFTER_MS = 50;
-// Bytes are posted once per event-loop turn, or as soon as this many are waiting.
+// Bytes are posted FLUSH_MS after the first of them arrived, or as soon as BATCH are waiting:
+// a terminal delivers a few KiB per read, and a message per read costs more than the copy.
+const FLUSH_MS = 10;
 const BATCH = 256 * 1024;
 // Hold the command while this much is posted and not yet processed; let it go below LOW.
 // Each posted byte is held twice (raw, then decoded) until processed: keep it small.
@@ -174,7 +176,7 @@ export function createOffloadTap(opts: OffloadOptions): OffloadTap {
       if (pendingLen >= BATCH) flush();
       else if (!scheduled) {
         scheduled = true;
-        setImmediate(flush);
+        setTimeout(flush, FLUSH_MS).unref();
       }
       return held() < HIGH;
     },
