@@ -1,4 +1,4 @@
-// Runs the Keystone lab by hand: node --import tsx scripts/lab/run-lab.ts [--dir DIR] [--to zed|2025.1] [--port N]
+// Runs the Keystone lab by hand: node --import tsx scripts/lab/run-lab.ts [--dir DIR] [--to zed|2025.1] [--backend sqlite|mariadb] [--port N]
 import { parseArgs } from "node:util";
 import { type LabTarget, runLab } from "../../src/lab/index.js";
 

@@ -1,40 +1,27 @@
-import { asKeystone, inChroot, shell } from "./commands.js";
-import { type LabContext, problem } from "./context.js";
+import { inChroot, shell } from "./commands.js";
+import type { LabContext } from "./context.js";
 import { inventory, os } from "./identity.js";
 import { adminEnv, aliceEnv, appCredentialEnv } from "./identity-env.js";
 import { missingAfter } from "./inventory.js";
-import { keystoneLogs, startKeystone, stopKeystone } from "./keystone-service.js";
 import { LabError } from "./lab-error.js";
-import { isDatabaseLocked, WAL_PRAGMA, walEnabled } from "./sqlite-fixes.js";
-
-const DB = "/var/lib/keystone/keystone.db";
 
 /**
  * The checks after a start: the version document, new tokens for admin, alice and the
  * application credential, the pre-upgrade token, writes straight after a token, and every
- * seeded item. Returns one line per check passed; throws on the first that fails.
- * When a check fails because SQLite reported "database is locked" (Zed and later keep a
- * transaction open after answering), that is recorded, the database switched to WAL with one
- * thread per worker, and the checks run again from the start.
+ * seeded item. Returns one line per check passed; throws on the first that fails. When the
+ * database backend recognises the failure (SQLite's "database is locked" on Zed and later), it
+ * notes the problem and repairs it, and the checks run again from the start.
  */
 export async function verify(ctx: LabContext): Promise<string[]> {
   const step = { now: "" };
-  const locksBefore = countLocks(keystoneLogs(ctx));
+  const mark = ctx.db.checksMark(ctx);
   try {
     return await runChecks(ctx, step);
   } catch (err) {
-    if (ctx.state.wal || countLocks(keystoneLogs(ctx)) <= locksBefore) throw err;
-    const id = await problem(
-      ctx,
-      `${step.now} fails (HTTP 500, "Remote end closed connection without response" after the 5 s busy timeout): keystone.log says "database is locked". On SQLite this Keystone keeps a transaction open after answering a request, so the next request that writes, on another uwsgi worker or thread, waits for the lock and gives up.`,
-    );
-    await switchToWal(ctx);
+    const repair = await ctx.db.repairChecks(ctx, step.now, mark);
+    if (!repair) throw err;
     const passed = await runChecks(ctx, step);
-    await ctx.rec.note(
-      "fix",
-      "Switched keystone.db to WAL (PRAGMA journal_mode=WAL, as the keystone user; it persists in the file) so open readers no longer block the writer, and run uwsgi with one thread per worker to avoid SQLite's cross-thread errors. The checks then pass from the start.",
-      id,
-    );
+    await ctx.rec.note("fix", repair.fix, repair.problemId);
     return passed;
   }
 }
@@ -113,22 +100,4 @@ async function writesAfterToken(ctx: LabContext): Promise<string> {
       adminEnv(ctx.port, ctx.secrets),
     );
   return `${WRITES} writes straight after a token succeed`;
-}
-
-async function switchToWal(ctx: LabContext): Promise<void> {
-  await stopKeystone(ctx);
-  const pragma = await ctx.rec.run(inChroot(ctx.root, asKeystone(["sqlite3", DB, WAL_PRAGMA])));
-  if (!walEnabled(pragma.stdout))
-    throw new LabError(
-      "WAL not enabled",
-      `The pragma answered ${pragma.stdout.trim()}.`,
-      "Check the database's owner and directory permissions.",
-    );
-  ctx.state.wal = true;
-  ctx.state.threads = 1;
-  await startKeystone(ctx);
-}
-
-function countLocks(text: string): number {
-  return isDatabaseLocked(text) ? text.split("database is locked").length - 1 : 0;
 }

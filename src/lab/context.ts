@@ -1,9 +1,11 @@
+import type { LabDatabase } from "./database.js";
 import type { Recorder } from "./recorder.js";
 import type { Teardown } from "./teardown.js";
 import type { LabSecrets } from "./types.js";
 
 /** What the lab has learned so far; later hops act on it (WAL already on, the lab ini needed). */
 export interface LabState {
+  /** SQLite only: keystone.db is in WAL mode. */
   wal: boolean;
   threads: number;
   labIni: boolean;
@@ -24,6 +26,8 @@ export interface LabContext {
   mirror: string;
   securityMirror: string;
   secrets: LabSecrets;
+  /** The database backend (SQLite or MariaDB). */
+  db: LabDatabase;
   teardown: Teardown;
   state: LabState;
   log: (line: string) => void;

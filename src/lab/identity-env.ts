@@ -29,6 +29,7 @@ export function secretsEnvFile(s: LabSecrets): string {
     `LAB_USER_PASSWORD=${s.userPassword}`,
     `LAB_APP_CREDENTIAL_SECRET=${s.appCredentialSecret}`,
     `LAB_EC2_SECRET=${s.ec2Secret}`,
+    `LAB_DB_PASSWORD=${s.dbPassword}`,
     "",
   ].join("\n");
 }

@@ -9,20 +9,21 @@ import {
 import { hostPath, type LabContext, problem } from "./context.js";
 import { dbSyncArgv } from "./db-sync.js";
 import { adminEnv } from "./identity-env.js";
-import { databaseConnection, SQLITE_URL, setDatabaseConnection } from "./keystone-conf.js";
+import { databaseConnection, setDatabaseConnection } from "./keystone-conf.js";
 import { stepFailed } from "./lab-error.js";
 import type { LabRelease } from "./releases.js";
 
 const CONF = "/etc/keystone/keystone.conf";
-const TOOLS = ["python3-openstackclient", "sqlite3"];
+const CLIENT = "python3-openstackclient";
 
 /**
  * Installs Keystone from the release's archive. The candidate is tried first; when the archive
  * answers 404 for it, that is recorded and the point-release version is pinned instead.
  */
 export async function installKeystone(ctx: LabContext, rel: LabRelease): Promise<void> {
+  const tools = [CLIENT, ...ctx.db.packages];
   const first = await ctx.rec.run(
-    inChroot(ctx.root, aptInstall(["keystone", "python3-keystone", ...TOOLS])),
+    inChroot(ctx.root, aptInstall(["keystone", "python3-keystone", ...tools])),
     { allowFail: true },
   );
   if (first.code === 0) return;
@@ -45,7 +46,7 @@ export async function installKeystone(ctx: LabContext, rel: LabRelease): Promise
   await ctx.rec.run(
     inChroot(
       ctx.root,
-      aptInstall([`keystone=${version}`, `python3-keystone=${version}`, ...TOOLS]),
+      aptInstall([`keystone=${version}`, `python3-keystone=${version}`, ...tools]),
     ),
   );
   await ctx.rec.note(
@@ -55,7 +56,7 @@ export async function installKeystone(ctx: LabContext, rel: LabRelease): Promise
   );
 }
 
-/** Points keystone.conf at SQLite when the install left `[database] connection` unset. */
+/** Points keystone.conf at the lab's database when the install left `[database] connection` unset. */
 export async function configureDatabase(ctx: LabContext): Promise<void> {
   const path = hostPath(ctx, CONF);
   const conf = readFileSync(path, "utf8");
@@ -67,13 +68,13 @@ export async function configureDatabase(ctx: LabContext): Promise<void> {
     ctx,
     "The non-interactive install leaves Keystone without a database: debconf keystone/configure_db defaults to false, so `[database] connection` stays commented out in keystone.conf.",
   );
-  writeFileSync(path, setDatabaseConnection(conf, SQLITE_URL));
+  writeFileSync(path, setDatabaseConnection(conf, ctx.db.connectionUrl(ctx)));
   await ctx.rec.run(
     inChroot(ctx.root, ["sed", "-n", "/^\\[database\\]/,/^\\[/{/^connection =/p}", CONF]),
   );
   await ctx.rec.note(
     "fix",
-    `Set [database] connection = ${SQLITE_URL} in keystone.conf (the package leaves the file alone on upgrades, so this stays).`,
+    `Set [database] connection = ${ctx.db.shownUrl()} in keystone.conf (the package leaves the file alone on upgrades, so this stays).`,
     id,
   );
 }

@@ -74,7 +74,8 @@ export async function startKeystone(ctx: LabContext): Promise<void> {
 export async function stopKeystone(ctx: LabContext): Promise<void> {
   const pid = uwsgiPid(ctx);
   if (pid === null) return;
-  await ctx.rec.run(["kill", "-TERM", String(pid)]);
+  // The master may exit between the PID check and the signal (a failed start dies on its own).
+  await ctx.rec.run(["kill", "-TERM", String(pid)], { allowFail: true });
   for (let i = 0; i < 60 && existsSync(`/proc/${pid}`); i++) await sleep(500);
   if (existsSync(`/proc/${pid}`))
     await ctx.rec.run(["kill", "-KILL", String(pid)], { allowFail: true });

@@ -4,6 +4,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { verify } from "./checks.js";
 import type { LabContext } from "./context.js";
+import { labDatabase } from "./database.js";
 import { seedData } from "./identity.js";
 import { secretsEnvFile } from "./identity-env.js";
 import {
@@ -18,7 +19,7 @@ import { machineProbe, type PreflightProbe, preflightProblems } from "./prefligh
 import { prepareChroot } from "./prepare.js";
 import { checkoutStacklog, makeRecorder, type Recorder } from "./recorder.js";
 import { releasesUpTo } from "./releases.js";
-import { Teardown } from "./teardown.js";
+import { Teardown, type TeardownStep } from "./teardown.js";
 import type { HopResult, LabOptions, LabResult, LabSecrets } from "./types.js";
 import { upgradeHop } from "./upgrade-hop.js";
 
@@ -31,12 +32,13 @@ export function randomSecrets(rand: (n: number) => Buffer = randomBytes): LabSec
     appCredentialSecret: word(),
     ec2Access: rand(10).toString("hex"),
     ec2Secret: word(),
+    dbPassword: word(),
   };
 }
 
-/** The `stacklog start` arguments of a lab journal. */
-export function startArgs(to: string): string[] {
-  const title = `Lab: Keystone Victoria → ${to === "zed" ? "Zed" : "Zed → 2025.1"} in Debian chroots (SQLite)`;
+/** The `stacklog start` arguments of a lab journal; `database` names the backend ("MariaDB"). */
+export function startArgs(to: string, database = "SQLite"): string[] {
+  const title = `Lab: Keystone Victoria → ${to === "zed" ? "Zed" : "Zed → 2025.1"} in Debian chroots (${database})`;
   return [
     "start",
     "--json",
@@ -56,10 +58,11 @@ export function startArgs(to: string): string[] {
 }
 
 /**
- * Rehearses a Keystone upgrade for real: builds a Debian 11 chroot, installs Victoria on SQLite,
- * seeds data, then upgrades Debian release by release (Zed, then 2025.1) and verifies tokens and
- * data after each hop. Every step runs through stacklog into a journal in DIR/stacklog; problems
- * are noted only when met, each with its fix. Needs root, 6 GiB free and the Debian archive.
+ * Rehearses a Keystone upgrade for real: builds a Debian 11 chroot, installs Victoria on SQLite
+ * or MariaDB, seeds data, then upgrades Debian release by release (Zed, then 2025.1), the
+ * database server with it, and verifies tokens and data after each hop. Every step runs through
+ * stacklog into a journal in DIR/stacklog; problems are noted only when met, each with its fix.
+ * Needs root, 6 GiB free and the Debian archive.
  */
 export async function runLab(
   opts: LabOptions,
@@ -70,13 +73,6 @@ export async function runLab(
   const backend = opts.backend ?? "sqlite";
   const dir = resolve(opts.dir);
   const mirror = opts.mirror ?? "http://deb.debian.org/debian";
-  if (backend === "mariadb")
-    throw new LabError(
-      "MariaDB backend not yet",
-      "The lab runs Keystone on SQLite only for now; the MariaDB variant is not built yet.",
-      "Run without --backend (or with --backend sqlite).",
-      2,
-    );
   const missing = await preflightProblems(dir, mirror, probe);
   if (missing.length > 0)
     throw missing.length === 1
@@ -107,7 +103,9 @@ export async function runLab(
   writeFileSync(secretsFile, secretsEnvFile(secrets), { mode: 0o600 });
   // Registered before any command runs, so no record ever holds the planted values.
   await rec.verb(["secrets", "add", secretsFile]);
-  const journalId = (JSON.parse((await rec.verb(startArgs(to))).stdout) as { id: string }).id;
+  const db = labDatabase(backend);
+  const journalId = (JSON.parse((await rec.verb(startArgs(to, db.label))).stdout) as { id: string })
+    .id;
   const ctx: LabContext = {
     rec,
     dir,
@@ -116,6 +114,7 @@ export async function runLab(
     mirror,
     securityMirror: opts.securityMirror ?? "http://deb.debian.org/debian-security",
     secrets,
+    db,
     teardown: new Teardown(),
     state: {
       wal: false,
@@ -166,10 +165,12 @@ async function runHops(ctx: LabContext, to: "zed" | "2025.1"): Promise<HopResult
   await phase(ctx.rec, "prepare");
   let t = Date.now();
   await prepareChroot(ctx, first);
-  // Registered after the mounts so it runs before the unmounts: uwsgi holds files under /dev.
-  ctx.teardown.add({ label: "stop keystone", argv: () => keystoneKill(ctx) });
+  // Registered after the mounts so they run before the unmounts: uwsgi and mariadbd hold files
+  // under /dev.
+  for (const step of serviceStops(ctx)) ctx.teardown.add(step);
   await phase(ctx.rec, `install ${first.series}`);
   await installKeystone(ctx, first);
+  await ctx.db.setup(ctx);
   await configureDatabase(ctx);
   await bootstrapKeystone(ctx);
   await startKeystone(ctx);
@@ -177,6 +178,7 @@ async function runHops(ctx: LabContext, to: "zed" | "2025.1"): Promise<HopResult
   hops.push({
     series: first.series,
     keystoneVersion: await packageVersion(ctx, "keystone"),
+    database: await ctx.db.version(ctx),
     seconds: secondsSince(t),
     checks: await verify(ctx),
   });
@@ -187,20 +189,38 @@ async function runHops(ctx: LabContext, to: "zed" | "2025.1"): Promise<HopResult
     t = Date.now();
     const version = await upgradeHop(ctx, from, next);
     const checks = await verify(ctx);
+    const database = await ctx.db.version(ctx);
     await ctx.rec.note(
       "observation",
-      `Keystone ${version} on Debian ${next.debian} (${next.series}) passes: ${checks.join("; ")}.`,
+      `Keystone ${version} on ${database}, Debian ${next.debian} (${next.series}), passes: ${checks.join("; ")}.`,
     );
-    hops.push({ series: next.series, keystoneVersion: version, seconds: secondsSince(t), checks });
+    hops.push({
+      series: next.series,
+      keystoneVersion: version,
+      database,
+      seconds: secondsSince(t),
+      checks,
+    });
   }
-  // Stopped here, waiting for the master to exit, so the unmounts find /dev free.
+  // Stopped here, waiting for each to exit, so the unmounts find /dev free.
   await stopKeystone(ctx);
+  await ctx.db.stop(ctx);
   await ctx.rec.run(["du", "-sh", "-x", ctx.root]);
   return hops;
 }
 
 async function phase(rec: Recorder, name: string): Promise<void> {
   await rec.verb(["phase", name]);
+}
+
+/**
+ * The undo steps that stop the lab's services, in registration order: the database server first,
+ * so that it runs after Keystone's stop (the teardown runs steps in reverse).
+ */
+export function serviceStops(ctx: LabContext): TeardownStep[] {
+  const db = ctx.db.teardownStep(ctx);
+  const keystone = { label: "stop keystone", argv: () => keystoneKill(ctx) };
+  return db ? [db, keystone] : [keystone];
 }
 
 function keystoneKill(ctx: LabContext): string[] | null {

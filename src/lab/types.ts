@@ -9,6 +9,8 @@ export interface LabSecrets {
   appCredentialSecret: string;
   ec2Access: string;
   ec2Secret: string;
+  /** The password of Keystone's database user (MariaDB backend). */
+  dbPassword: string;
 }
 
 /** Where signals come from (process by default); the lab cleans up on SIGINT/SIGTERM. */
@@ -45,6 +47,8 @@ export interface LabOptions {
 export interface HopResult {
   series: string;
   keystoneVersion: string;
+  /** The database software at the end of the hop, e.g. "MariaDB 10.11.19-MariaDB-0+deb12u1". */
+  database: string;
   seconds: number;
   checks: string[];
 }
