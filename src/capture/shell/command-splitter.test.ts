@@ -32,12 +32,12 @@ describe("CommandSplitter", () => {
     expect(rec.commands[0]?.output).toMatch(/^pw: .*test:pw.*\r\n$/);
   });
 
-  it("ends a command left open when the next one starts or the shell goes", () => {
+  it("ends a command left open when the next one starts or the shell goes", async () => {
     const rec = new ListRecorder();
     const s = splitter(rec);
     s.mark({ kind: "start", line: "a", cwd: "/" });
     s.mark({ kind: "start", line: "b", cwd: "/" });
-    s.close();
+    await s.close();
     expect(rec.commands.map((c) => c.end?.exitStatus)).toEqual([null, null]);
   });
 
