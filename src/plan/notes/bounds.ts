@@ -1,5 +1,4 @@
 import type { History } from "./history.js";
-import { isPreRelease, stripPreRelease } from "./versions.js";
 
 /** Where a scan stops walking and which version is the oldest one reported. */
 export interface ScanBounds {
@@ -9,16 +8,18 @@ export interface ScanBounds {
 
 /**
  * reno's `stop_at_branch_base` rules: on the current branch, stop at the base of the newest
- * series branch; on a named branch, report back to that branch's own base.
+ * series branch; on a named branch, report back to that branch's own base. Without them (or
+ * with an earliest version) only the earliest version bounds the scan.
  */
 export function scanBounds(
   h: History,
   byDate: string[],
   branch: string | undefined,
   earliest: string | undefined,
+  stopAtBranchBase = true,
 ): ScanBounds {
   const stopTag = h.scanStopPoint(earliest, byDate, branch);
-  if (earliest) return { earliest, stopTag };
+  if (earliest || !stopAtBranchBase) return { earliest, stopTag };
   if (!branch) return currentBranchBounds(h, byDate);
   return namedBranchBounds(h, byDate, branch);
 }
@@ -46,6 +47,7 @@ function namedBranchBounds(h: History, byDate: string[], branch: string): ScanBo
     const idx = byDate.indexOf(stopTag);
     earliest = idx > 0 ? byDate[idx - 1] : idx === 0 ? byDate.at(-1) : undefined;
   }
-  if (earliest && isPreRelease(earliest)) earliest = stripPreRelease(earliest);
+  if (earliest && h.rules.collapse && h.rules.isPreRelease(earliest))
+    earliest = h.rules.stripPreRelease(earliest);
   return { earliest, stopTag };
 }

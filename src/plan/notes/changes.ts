@@ -1,95 +1,220 @@
-import type { CommitNode } from "./git-read.js";
-import type { GitStarter } from "./git-run.js";
+import { fail } from "../../errors/index.js";
+import type { CommitGraph } from "./commit-graph.js";
+import type { GitGroup, GitStream } from "./git-run.js";
+import { type FileChange, parseCombined, parseSingle } from "./raw-diff.js";
 
-/** A change to one file relative to one parent, the way reno's tree diff reports it. */
-export interface FileChange {
-  type: "add" | "delete" | "modify";
-  path: string;
-  /** The blob after the change (the one before it, for a delete). */
-  blob: string;
-}
-
-const ZERO = /^0+$/;
-
-/** The commit graph and the note changes of every commit, from one walk of history. */
-export interface NoteHistory {
-  graph: Map<string, CommitNode>;
-  changes: Map<string, FileChange[][]>;
-}
+export type { FileChange } from "./raw-diff.js";
 
 /**
- * Every commit reachable from any ref, with its time, parents and changes under `notesDir`, in
- * one `git log` pass (`--sparse` keeps the commits that do not touch the notes, for the graph).
- * Merges get one change per parent for each path that differs from all of them (git's
- * combined diff), as reno's merge diff does; renames are not detected here because reno pairs
- * adds and deletes by note id itself.
+ * Note changes of commits from one `git log`, read while git writes it: either of all history
+ * from a revision (`from`: `HEAD`, `--all`; the log then also fills the commit graph with
+ * every commit's time and parents) or of the commits later given to `visit`, in that order.
+ * `--sparse` lists every commit, touching the notes or not, so a commit's changes are complete
+ * once the next commit starts. Merges get one change per parent for each path that differs
+ * from all of them (git's combined diff), as reno's merge diff does; renames are not detected
+ * because reno pairs adds and deletes by note id itself. The output is kept as bytes; a
+ * commit's changes are parsed when asked for.
  */
-export async function readNoteHistory(start: GitStarter, notesDir: string): Promise<NoteHistory> {
-  const text = await start(logArgs(["--all", "--sparse"], "%x01%H %ct %P", notesDir));
-  const graph = new Map<string, CommitNode>();
-  const changes = new Map<string, FileChange[][]>();
-  for (const chunk of text.toString("utf8").split("\x01")) {
-    if (!chunk) continue;
-    const tokens = chunk.split("\0");
-    const [sha, time, ...parents] = (tokens[0] as string).trim().split(" ");
-    graph.set(sha as string, { time: Number(time), parents });
-    const perCommit = parseChanges(tokens);
-    if (perCommit.length) changes.set(sha as string, perCommit);
+export class ChangeFeed {
+  private data = Buffer.alloc(1 << 20);
+  private length = 0;
+  private scanned = 0;
+  private expectPath = false;
+  private current = -1;
+  private entriesFrom = -1;
+  private entriesTo = -1;
+  // By commit number: where its raw lines start and end in `data` (0 when it has none), and
+  // whether git has listed it.
+  private regionFrom = new Int32Array(1024);
+  private regionTo = new Int32Array(1024);
+  private seen = new Uint8Array(1024);
+  private ended = false;
+  private failed: unknown;
+  private wake: (() => void) | undefined;
+  private stream: GitStream;
+  private parents: number[] = [];
+  private withGraph: boolean;
+
+  constructor(
+    group: GitGroup,
+    private graph: CommitGraph,
+    notesDir: string,
+    from: string | undefined,
+  ) {
+    this.withGraph = from !== undefined;
+    const dir = `:(literal)${notesDir.replace(/\/+$/, "")}/`;
+    const diff = ["--root", "--no-renames", "--no-ext-diff", "-c", "--raw", "--no-abbrev", "-z"];
+    const log = ["log", "--sparse", "--no-show-signature", "--no-color", ...diff];
+    const args =
+      from !== undefined
+        ? [...log, from, "--full-history", "--format=%x01%H %ct %P", "--", dir]
+        : [...log, "--no-walk=unsorted", "--stdin", "--format=%x01%H", "--", dir];
+    const input = from === undefined;
+    this.stream = group.add(args, (chunk) => this.take(chunk), { input });
+    this.stream.done.then(
+      () => this.settle(undefined),
+      (err: unknown) => this.settle(err ?? new Error("git log failed")),
+    );
   }
-  return { graph, changes };
-}
 
-/**
- * Note changes (as `readNoteHistory`) of the commits `revs` select, e.g. `[head, "--not", ...]`;
- * only commits that touch the notes are listed.
- */
-export async function readNoteChanges(
-  start: GitStarter,
-  notesDir: string,
-  revs: string[],
-): Promise<Map<string, FileChange[][]>> {
-  const text = await start(logArgs(revs, "%x01%H", notesDir));
-  const changes = new Map<string, FileChange[][]>();
-  for (const chunk of text.toString("utf8").split("\x01")) {
-    if (!chunk) continue;
-    const tokens = chunk.split("\0");
-    const perCommit = parseChanges(tokens);
-    if (perCommit.length) changes.set((tokens[0] as string).trim(), perCommit);
+  /** Asks git for these commits' changes, in this order (a feed of visited commits). */
+  visit(commits: number[]): void {
+    const lines: string[] = [];
+    for (const c of commits) lines.push(this.graph.sha(c));
+    lines.push("");
+    this.stream.write(lines.join("\n"));
+    this.stream.end();
   }
-  return changes;
-}
 
-function logArgs(revs: string[], format: string, notesDir: string): string[] {
-  const dir = `${notesDir.replace(/\/+$/, "")}/`;
-  const diff = ["--no-renames", "--no-ext-diff", "-c", "--raw", "--no-abbrev", "-z"];
-  return ["log", ...revs, "--full-history", ...diff, `--format=${format}`, "--", dir];
-}
-
-function parseChanges(tokens: string[]): FileChange[][] {
-  const changes: FileChange[][] = [];
-  for (let i = 1; i < tokens.length; i++) {
-    const meta = (tokens[i] as string).replace(/^\n/, "");
-    if (!meta.startsWith(":")) continue;
-    const path = tokens[++i] as string;
-    const perParent = parseRaw(meta, path);
-    if (perParent) changes.push(perParent);
+  /** Whether `commit`'s changes have been read in full. */
+  has(commit: number): boolean {
+    return this.seen[commit] === 1 && (commit !== this.current || this.ended);
   }
-  return changes;
-}
 
-// `:100644 100644 <old> <new> M` for one parent; `::m1 m2 m <o1> <o2> <new> MM` for a merge.
-function parseRaw(meta: string, path: string): FileChange[] | null {
-  const n = meta.match(/^:+/)?.[0].length ?? 1;
-  const fields = meta.slice(n).split(" ");
-  const olds = fields.slice(n + 1, 2 * n + 1);
-  const blob = fields[2 * n + 1] as string;
-  const status = fields[2 * n + 2] as string;
-  const letters = [...status.slice(0, n)];
-  // A merge that deletes a file every parent held identically is not a change for reno.
-  if (n > 1 && letters.every((l) => l === "D") && olds.every((o) => o === olds[0])) return null;
-  return letters.map((l, i) => {
-    if (l === "A") return { type: "add", path, blob };
-    if (l === "D") return { type: "delete", path, blob: olds[i] as string };
-    return { type: ZERO.test(olds[i] as string) ? "add" : "modify", path, blob };
-  });
+  /** Waits until `commit`'s changes have been read; fails when git does or never lists it. */
+  async until(commit: number): Promise<void> {
+    while (!this.has(commit)) {
+      if (this.failed) throw this.failed;
+      if (this.ended)
+        throw fail(
+          "BadValue",
+          "release-note repository",
+          "a repository whose history does not change during the scan (run it again)",
+          "/srv/kolla-ansible",
+          `a commit git log did not list: ${this.graph.sha(commit)}`,
+        );
+      await new Promise<void>((resolve) => {
+        this.wake = resolve;
+      });
+    }
+  }
+
+  /** Waits for the whole log. */
+  async whole(): Promise<void> {
+    await this.stream.done;
+    if (this.failed) throw this.failed;
+  }
+
+  /** The commit's note changes: one list per changed path, one change per parent. */
+  get(commit: number): FileChange[][] | undefined {
+    const from = this.regionFrom[commit] ?? 0;
+    if (from === 0) return undefined;
+    const to = this.regionTo[commit] as number;
+    const out: FileChange[][] = [];
+    const { data } = this;
+    for (let at = from; at < to; ) {
+      if (data[at] === 10) at++;
+      if (data[at] !== 58) {
+        at = data.indexOf(0, at) + 1;
+        continue;
+      }
+      const metaEnd = data.indexOf(0, at);
+      const pathEnd = data.indexOf(0, metaEnd + 1);
+      const path = data.toString("utf8", metaEnd + 1, pathEnd);
+      const perParent =
+        data[at + 1] === 58
+          ? parseCombined(data.toString("latin1", at, metaEnd), path)
+          : [parseSingle(data, at, metaEnd, path)];
+      if (perParent) out.push(perParent);
+      at = pathEnd + 1;
+    }
+    return out;
+  }
+
+  /** Ends git: the walk has what it needs. */
+  stop(): void {
+    this.stream.stop();
+  }
+
+  private settle(err: unknown): void {
+    this.closeCommit();
+    this.ended = true;
+    this.failed = err;
+    this.wake?.();
+  }
+
+  private take(chunk: Buffer): void {
+    if (this.length + chunk.length > this.data.length) {
+      const bigger = Buffer.alloc(Math.max(this.data.length * 2, this.length + chunk.length));
+      this.data.copy(bigger, 0, 0, this.length);
+      this.data = bigger;
+    }
+    chunk.copy(this.data, this.length);
+    this.length += chunk.length;
+    this.tokens();
+    this.wake?.();
+  }
+
+  // NUL-ended tokens: `\x01<commit>[ <time> <parents>]`, then `:<modes> <blobs> <status>` and
+  // `<path>` pairs (a token may start with a newline).
+  private tokens(): void {
+    const { data } = this;
+    for (;;) {
+      const end = data.indexOf(0, this.scanned);
+      if (end < 0 || end >= this.length) return;
+      let at = this.scanned;
+      this.scanned = end + 1;
+      if (this.expectPath) {
+        this.expectPath = false;
+        this.entriesTo = end + 1;
+        continue;
+      }
+      if (data[at] === 10) at++;
+      if (data[at] === 1) this.header(at + 1, end);
+      else if (data[at] === 58) {
+        this.expectPath = true;
+        if (this.entriesFrom < 0) this.entriesFrom = at;
+      }
+    }
+  }
+
+  private header(from: number, end: number): void {
+    this.closeCommit();
+    const { data } = this;
+    let at = from;
+    while (at < end && data[at] !== 32) at++;
+    const c = this.graph.internBytes(data, from, at - from);
+    if (this.withGraph) this.readCommit(c, at + 1, end);
+    this.current = c;
+    if (c >= this.seen.length) this.grow(c);
+    this.seen[c] = 1;
+  }
+
+  // ` <time> <parent> <parent>` after the commit id.
+  private readCommit(c: number, from: number, end: number): void {
+    const { data } = this;
+    let time = 0;
+    let at = from;
+    for (; at < end && data[at] !== 32; at++) time = time * 10 + ((data[at] as number) - 48);
+    const parents = this.parents;
+    parents.length = 0;
+    for (at++; at < end; ) {
+      let stop = at;
+      while (stop < end && data[stop] !== 32) stop++;
+      if (stop > at) parents.push(this.graph.internBytes(data, at, stop - at));
+      at = stop + 1;
+    }
+    this.graph.setCommit(c, time, parents);
+  }
+
+  private closeCommit(): void {
+    if (this.current >= 0 && this.entriesFrom >= 0) {
+      this.regionFrom[this.current] = this.entriesFrom;
+      this.regionTo[this.current] = this.entriesTo;
+    }
+    this.entriesFrom = -1;
+  }
+
+  private grow(c: number): void {
+    const size = Math.max(c + 1, this.seen.length * 2);
+    const seen = new Uint8Array(size);
+    seen.set(this.seen);
+    this.seen = seen;
+    const from = new Int32Array(size);
+    from.set(this.regionFrom);
+    this.regionFrom = from;
+    const to = new Int32Array(size);
+    to.set(this.regionTo);
+    this.regionTo = to;
+  }
 }

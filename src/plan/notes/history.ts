@@ -1,29 +1,33 @@
-import { dateWalk, firstParents, type Graph, reachable } from "./graph.js";
+import type { CommitGraph } from "./commit-graph.js";
+import { dateWalk, firstParents, reachable } from "./graph.js";
 import type { RepoRefs } from "./repo-refs.js";
-import { sameVersion } from "./versions.js";
+import { sameVersion, type VersionRules } from "./versions.js";
 
 /** The questions reno asks of a repository's history, answered from one graph read. */
 export class History {
-  private masterSet: Set<string> | undefined;
+  private masterSet: Uint8Array | undefined;
 
   constructor(
-    readonly graph: Graph,
+    readonly graph: CommitGraph,
     readonly refs: RepoRefs,
+    readonly rules: VersionRules,
   ) {}
 
   /** Release tags reachable from a branch, newest commit first (reno's "versions by date"). */
   tagsOnBranch(branch: string | undefined): string[] {
     const out: string[] = [];
-    for (const sha of dateWalk(this.graph, this.refs.resolve(branch)))
-      out.push(...this.refs.tagsOn(sha));
+    for (const c of dateWalk(this.graph, this.refs.resolve(branch))) {
+      const tags = this.refs.tagsOn(c);
+      if (tags.length) out.push(...tags);
+    }
     return out;
   }
 
   /** Like `git describe` over first parents: the newest tag, plus `-N` when N commits follow it. */
   currentVersion(branch: string | undefined): string {
     let count = 0;
-    for (const sha of firstParents(this.graph, this.refs.resolve(branch))) {
-      const tags = this.refs.tagsOn(sha);
+    for (const c of firstParents(this.graph, this.refs.resolve(branch))) {
+      const tags = this.refs.tagsOn(c);
       if (tags.length) return count ? `${tags.at(-1)}-${count}` : (tags.at(-1) as string);
       count++;
     }
@@ -33,8 +37,8 @@ export class History {
   /** The tag on the first commit of `branch` (walked by date) that master also has; none when untagged. */
   branchBase(branch: string): string | undefined {
     this.masterSet ??= reachable(this.graph, this.refs.resolve("master"));
-    for (const sha of dateWalk(this.graph, this.refs.resolve(branch))) {
-      if (this.masterSet.has(sha)) return this.refs.tagsOn(sha).at(-1);
+    for (const c of dateWalk(this.graph, this.refs.resolve(branch))) {
+      if (this.masterSet[c]) return this.refs.tagsOn(c).at(-1);
     }
     return undefined;
   }
@@ -63,6 +67,7 @@ export class History {
       const previous = this.earlierBranch(branch);
       return previous ? this.branchBase(previous) : undefined;
     }
+    if (this.rules.isPreRelease(earliest) && !this.rules.collapse) return byDate[idx];
     // Pre-releases are collapsed, so `1.0.0.0rc1` and `1.0.0` count as one version.
     return byDate.slice(idx).find((c) => !sameVersion(c, earliest));
   }

@@ -1,49 +1,53 @@
 import { fail } from "../../errors/index.js";
-import { readBlobs } from "./git-read.js";
-import { gitRunners } from "./git-run.js";
+import { readRenoConfig } from "./config.js";
+import { BlobReader } from "./git-read.js";
+import { gitGroup } from "./git-run.js";
 import { parseNote } from "./note-parse.js";
 import { type NotesByVersion, notesByVersion } from "./scanner.js";
 import type { ReleaseNote, ScanOptions, ScanResult } from "./types.js";
-import { noteUid } from "./versions.js";
+import { noteUid, VersionRules } from "./versions.js";
 
 export { renderNotesMarkdown, SECTION_TITLES } from "./render.js";
-export type { ReleaseNote, ScanOptions, ScanResult } from "./types.js";
+export type { ReleaseNote, ReportLayout, ScanOptions, ScanResult } from "./types.js";
 
 /**
  * Release notes of a git repository with reno's semantics: each note under the earliest
  * release whose history added it, with its newest content; deleted notes gone; moved notes
  * kept by id; pre-releases folded into their final release; unreleased notes under
- * `<last tag>-<commits since>`. `from` (exclusive) and `to` (inclusive) pick a range of
- * versions; `earliestVersion` is reno's own lower bound. Unreadable notes become warnings.
- * git is run as a few processes side by side, hence the promise.
+ * `<last tag>-<commits since>`. The repository's reno configuration (`releasenotes/config.yaml`
+ * or `reno.yaml`) is followed; options given here win over it. `from` (exclusive) and `to`
+ * (inclusive) pick a range of versions; `earliestVersion` is reno's own lower bound.
+ * Unreadable notes and unsupported options become warnings.
  */
 export async function scanNotes(opts: ScanOptions, git = "git"): Promise<ScanResult> {
   const warnings: string[] = [];
-  const runners = gitRunners(opts.repo, git);
-  const scanning = notesByVersion(
-    runners,
-    {
-      branch: opts.branch,
-      notesDir: opts.notesDir ?? "releasenotes/notes",
-      earliestVersion: opts.earliestVersion,
-    },
-    (w) => warnings.push(w),
-  );
-  let sendIds: (ids: string[]) => void = () => {};
-  // cat-file starts now, after the history readers, and gets its ids once the walk picked them.
-  const reading = readBlobs(runners.start, new Promise((resolve) => (sendIds = resolve)));
-  reading.catch(() => {});
-  let picked: NotesByVersion["versions"] = [];
+  const warn = (w: string) => warnings.push(w);
+  const config = readRenoConfig(opts.repo, warn);
+  const plan = {
+    branch: opts.branch ?? config.branch,
+    notesDir: opts.notesDir ?? config.notesDir,
+    earliestVersion: opts.earliestVersion ?? config.earliestVersion,
+    stopAtBranchBase: config.stopAtBranchBase,
+    ignoreNullMerges: config.ignoreNullMerges,
+    ignoreUids: new Set(config.ignoreNotes.map(noteUid)),
+    rules: new VersionRules(config.naming),
+  };
+  // cat-file starts with the history readers and is fed note ids while the walk finds them.
+  const group = gitGroup(opts.repo, git);
+  const blobs = new BlobReader(group);
+  let picked: NotesByVersion["versions"];
   try {
-    picked = selectRange(await scanning, opts.from, opts.to);
-  } finally {
-    sendIds(picked.flatMap((v) => v.files.map((f) => f.blob)));
+    const scanned = await notesByVersion(group, plan, blobs, warn);
+    picked = selectRange(scanned, opts.from, opts.to);
+  } catch (err) {
+    blobs.stop();
+    throw err;
   }
-  const blobs = await reading;
+  const contents = await blobs.finish();
   const releases = picked.map(({ version, files }) => {
     const notes: ReleaseNote[] = [];
     for (const f of files) {
-      const parsed = parseNote(f.file, blobs.get(f.blob)?.toString("utf8") ?? "");
+      const parsed = parseNote(f.file, contents.get(f.blob)?.toString("utf8") ?? "");
       if (!parsed.ok) {
         warnings.push(parsed.reason);
         continue;
@@ -58,7 +62,7 @@ export async function scanNotes(opts: ScanOptions, git = "git"): Promise<ScanRes
     }
     return { version, notes };
   });
-  return { releases, warnings };
+  return { releases, warnings, layout: config.layout };
 }
 
 function selectRange(

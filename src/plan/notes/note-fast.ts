@@ -13,8 +13,7 @@ function unsure(text: string): boolean {
   }
   return SPACES_ONLY.test(text);
 }
-const KEY_LINE = /^([A-Za-z][A-Za-z0-9_-]*):(?: (.*))?$/;
-const ITEM_LINE = /^( *)- (.*)$/;
+const KEY = /^[A-Za-z][A-Za-z0-9_-]*$/;
 // Words YAML 1.1 reads as booleans or null, as keys and as values.
 const SPECIAL = /^(?:y|n|yes|no|on|off|true|false|null)$/i;
 // A plain scalar that can only be a string: starts with a letter, no comment, key or flow marks.
@@ -40,11 +39,16 @@ export function readPlainNote(text: string): PlainNote | undefined {
       i++;
       continue;
     }
-    const m = KEY_LINE.exec(line);
-    const key = m?.[1];
-    if (!m || !key || key.length > 100 || SPECIAL.test(key) || Object.hasOwn(doc, key))
+    // `key:` opens a list, `key: value` holds one scalar.
+    const colon = line.indexOf(":");
+    const key = line.slice(0, colon);
+    if (colon < 1 || colon > 100 || !KEY.test(key) || SPECIAL.test(key) || Object.hasOwn(doc, key))
       return undefined;
-    const read = m[2] === undefined ? readList(lines, i + 1) : readScalar(m[2], lines, i + 1, 0);
+    if (colon + 1 < line.length && line.charCodeAt(colon + 1) !== 32) return undefined;
+    const read =
+      colon + 1 === line.length
+        ? readList(lines, i + 1)
+        : readScalar(line.slice(colon + 2), lines, i + 1, 0);
     if (!read) return undefined;
     doc[key] = read.value;
     i = read.next;
@@ -52,11 +56,23 @@ export function readPlainNote(text: string): PlainNote | undefined {
   return Object.keys(doc).length ? doc : undefined;
 }
 
+// The indentation of a `- item` line, or -1 for any other line.
+function itemIndent(line: string): number {
+  const n = indentOf(line);
+  return line.charCodeAt(n) === 45 && line.charCodeAt(n + 1) === 32 ? n : -1;
+}
+
+function indentOf(line: string): number {
+  let n = 0;
+  while (line.charCodeAt(n) === 32) n++;
+  return n;
+}
+
 function readList(lines: string[], start: number): Read<string[]> {
   let i = start;
   while (lines[i] === "") i++;
-  const indent = ITEM_LINE.exec(lines[i] ?? "")?.[1]?.length;
-  if (indent === undefined) return undefined;
+  const indent = itemIndent(lines[i] ?? "");
+  if (indent < 0) return undefined;
   const items: string[] = [];
   while (i < lines.length) {
     const line = lines[i] as string;
@@ -64,9 +80,8 @@ function readList(lines: string[], start: number): Read<string[]> {
       i++;
       continue;
     }
-    const m = ITEM_LINE.exec(line);
-    if (!m || m[1]?.length !== indent) break;
-    const read = readScalar(m[2] as string, lines, i + 1, indent);
+    if (itemIndent(line) !== indent) break;
+    const read = readScalar(line.slice(indent + 2), lines, i + 1, indent);
     if (!read) return undefined;
     items.push(read.value);
     i = read.next;
@@ -88,14 +103,14 @@ function readScalar(head: string, lines: string[], start: number, indent: number
 // A `|` (literal) or `>` (folded) block with clipped chomping and detected indentation.
 function readBlock(style: string, lines: string[], start: number, indent: number): Read<string> {
   const first = lines[start] ?? "";
-  const width = first.length - first.trimStart().length;
+  const width = indentOf(first);
   if (first === "" || width < indent + 2) return undefined;
   const body: string[] = [];
   let i = start;
   for (; i < lines.length; i++) {
     const line = lines[i] as string;
     if (line === "") body.push("");
-    else if (line.length - line.trimStart().length >= width) body.push(line.slice(width));
+    else if (indentOf(line) >= width) body.push(line.slice(width));
     else break;
   }
   while (body.at(-1) === "") body.pop();

@@ -1,12 +1,28 @@
 import { fail } from "../../errors/index.js";
 import { scanBounds } from "./bounds.js";
-import type { Git, GitRunner } from "./git-run.js";
-import { topoWalk } from "./graph.js";
-import type { History } from "./history.js";
-import { readRepo, readWalkChanges, type WalkChanges } from "./repo-read.js";
-import { ChangeAggregator, NoteTracker } from "./tracker.js";
+import { ChangeFeed } from "./changes.js";
+import { CommitGraph } from "./commit-graph.js";
+import { type BlobReader, readGraph, readRefs } from "./git-read.js";
+import type { GitGroup } from "./git-run.js";
+import { History } from "./history.js";
+import { NullMergeCheck } from "./null-merge.js";
+import { RepoRefs } from "./repo-refs.js";
+import { NoteTracker } from "./tracker.js";
 import type { NoteRef } from "./types.js";
-import { isPreRelease, stripPreRelease } from "./versions.js";
+import type { VersionRules } from "./versions.js";
+import { nullMergeCandidates, walkNotes, walkOrder } from "./walk.js";
+
+/** What one scan reads: the branch, the notes folder and reno's options that shape the result. */
+export interface ScanPlan {
+  branch: string | undefined;
+  notesDir: string;
+  earliestVersion: string | undefined;
+  stopAtBranchBase: boolean;
+  ignoreNullMerges: boolean;
+  /** Ids of notes to leave out. */
+  ignoreUids: Set<string>;
+  rules: VersionRules;
+}
 
 /** Note files per version, newest version first, plus every version known on the branch. */
 export interface NotesByVersion {
@@ -18,90 +34,91 @@ export interface NotesByVersion {
 }
 
 /**
- * reno's `get_notes_by_version` over committed history, with pre-releases collapsed. A scan
- * with an earliest version reads all history's note changes at once; others read only the
- * range their walk covers, once the graph says where it stops.
+ * reno's `get_notes_by_version` over committed history, with pre-releases collapsed when the
+ * rules say so. The git processes of `group` run side by side: the refs and the commit graph
+ * first; then, once the walk's order is known from them, the note changes of exactly the
+ * commits it visits, handed over while git writes them; `blobs` (a job of the same group) gets
+ * every note content the walk keeps. A scan with an earliest version usually covers all
+ * history, so there one `git log` reads the graph and the changes together.
  */
 export async function notesByVersion(
-  git: Git,
-  opts: { branch?: string; notesDir: string; earliestVersion?: string },
+  group: GitGroup,
+  plan: ScanPlan,
+  blobs: BlobReader,
   warn: (msg: string) => void,
 ): Promise<NotesByVersion> {
-  const { h, all } = await readRepo(git, opts.notesDir, opts.earliestVersion !== undefined);
-  const { branch } = opts;
+  const graph = new CommitGraph();
+  const whole = plan.earliestVersion !== undefined;
+  const refsRead = readRefs(group);
+  const graphRead = whole ? undefined : readGraph(group, graph);
+  // A whole-history scan of the checked-out branch needs no other branch's history.
+  const from = whole ? (plan.branch ? "--all" : "HEAD") : undefined;
+  const feed = new ChangeFeed(group, graph, plan.notesDir, from);
+  const nullMergeCheck = new NullMergeCheck(group);
+  group.run();
+  try {
+    const { refs, head } = await refsRead;
+    const repoRefs = new RepoRefs(refs, head, graph, plan.rules);
+    const start = repoRefs.resolve(plan.branch);
+    await (graphRead ? graphRead.done : feed.whole());
+    const h = new History(graph, repoRefs, plan.rules);
+    const candidates = plan.ignoreNullMerges ? nullMergeCandidates(h) : [];
+    const nullMerges = await nullMergeCheck.find(graph, candidates);
+    return await scan(h, { start, nullMerges }, feed, whole, plan, blobs, warn);
+  } finally {
+    feed.stop();
+    graphRead?.stop();
+    nullMergeCheck.stop();
+    await refsRead.catch(() => {});
+  }
+}
+
+async function scan(
+  h: History,
+  at: { start: number; nullMerges: Set<number> },
+  feed: ChangeFeed,
+  whole: boolean,
+  plan: ScanPlan,
+  blobs: BlobReader,
+  warn: (msg: string) => void,
+): Promise<NotesByVersion> {
+  const { branch, rules } = plan;
   const current = h.currentVersion(branch);
   const byDate = h.tagsOnBranch(branch);
-  if (opts.earliestVersion && !byDate.includes(opts.earliestVersion)) {
+  if (plan.earliestVersion && !byDate.includes(plan.earliestVersion)) {
     throw fail(
       "BadValue",
       "earliest version",
       "a release tag reachable from the scanned branch",
       byDate[0] ?? "1.0.0",
-      opts.earliestVersion,
+      plan.earliestVersion,
     );
   }
-  const { earliest, stopTag } = scanBounds(h, byDate, branch, opts.earliestVersion);
+  const bounds = scanBounds(h, byDate, branch, plan.earliestVersion, plan.stopAtBranchBase);
   if (!byDate.includes(current)) byDate.unshift(current);
-  const head = h.refs.resolve(branch);
-  const at = { head, current, stopTag };
-  const ranged = all ?? (await readWalkChanges(git, opts.notesDir, h, head, stopTag));
-  // A walk that strays below the range read (null-merges can make it) is redone on all of it.
-  const tracker =
-    walk(h, git.run, ranged, at, warn) ??
-    (walk(h, git.run, await readWalkChanges(git, opts.notesDir, h, head), at, warn) as NoteTracker);
-  const collapsed = collapse(tracker, byDate);
+  const order = walkOrder(h, { ...at, current, stopTag: bounds.stopTag });
+  if (!whole) feed.visit(order.commits);
+  const tracker = new NoteTracker((ref) => blobs.want(ref.blob));
+  await walkNotes(h, order, plan.ignoreUids, feed, tracker, warn);
+  blobs.flush();
+  const collapsed = collapse(tracker, byDate, rules);
   const versions: NotesByVersion["versions"] = [];
   for (const v of byDate) {
     const files = collapsed.get(v);
     if (files?.length) versions.push({ version: v, files: files.sort(byFileThenCommit) });
-    if (earliest && v === earliest) break;
+    if (bounds.earliest && v === bounds.earliest) break;
   }
   const canonical = (tag: string) =>
-    byDate.includes(tag) ? foldPreRelease(tag, byDate) : undefined;
-  return { versions, order: [...new Set(byDate.map((v) => foldPreRelease(v, byDate)))], canonical };
+    byDate.includes(tag) ? foldPreRelease(tag, byDate, rules) : undefined;
+  const allVersions = [...new Set(byDate.map((v) => foldPreRelease(v, byDate, rules)))];
+  return { versions, order: allVersions, canonical };
 }
 
-// Undefined when the walk reaches a commit the changes were not read for.
-function walk(
-  h: History,
-  run: GitRunner,
-  { changes, covers }: WalkChanges,
-  at: { head: string; current: string; stopTag: string | undefined },
-  warn: (msg: string) => void,
-): NoteTracker | undefined {
-  const tracker = new NoteTracker();
-  const aggregator = new ChangeAggregator();
-  const warnings: string[] = [];
-  let version = at.current;
-  for (const sha of topoWalk(h.graph, at.head, (m) => isNullMerge(h, run, m))) {
-    if (!covers(sha)) return undefined;
-    const tags = h.refs.tagsOn(sha);
-    if (tags.length) version = tags.at(-1) as string;
-    const changed = changes.get(sha);
-    const ops = changed ? aggregator.aggregate(changed, sha, (w) => warnings.push(w)) : [];
-    for (const op of ops) {
-      const ref = { file: op.file, commit: sha, blob: op.blob };
-      if (op.op === "add") tracker.add(ref, version);
-      else if (op.op === "delete") tracker.delete(ref, version);
-      else tracker.change(ref, version);
-    }
-    if (at.stopTag && (tags.length ? tags : [version]).includes(at.stopTag)) break;
-  }
-  for (const w of warnings) warn(w);
-  return tracker;
-}
-
-// A merge that only brings a tag over from another branch (OpenStack's old null-merges of
-// final release tags) must not pull that branch into this one's history.
-function isNullMerge(h: History, run: GitRunner, sha: string): boolean {
-  const parents = h.graph.get(sha)?.parents ?? [];
-  if (!parents.slice(1).some((p) => h.refs.tagsOn(p).length)) return false;
-  return (
-    run(["diff-tree", "-c", "--name-only", "--no-commit-id", sha]).toString("utf8").trim() === ""
-  );
-}
-
-function collapse(tracker: NoteTracker, byDate: string[]): Map<string, NoteRef[]> {
+function collapse(
+  tracker: NoteTracker,
+  byDate: string[],
+  rules: VersionRules,
+): Map<string, NoteRef[]> {
   const perVersion = new Map<string, NoteRef[]>(tracker.versions.map((v) => [v, []]));
   for (const [uid, version] of tracker.earliest) {
     const ref = tracker.latest.get(uid);
@@ -112,15 +129,15 @@ function collapse(tracker: NoteTracker, byDate: string[]): Map<string, NoteRef[]
   for (const v of byDate) {
     const files = perVersion.get(v);
     if (!files) continue;
-    const into = foldPreRelease(v, byDate);
+    const into = foldPreRelease(v, byDate, rules);
     out.set(into, [...(out.get(into) ?? []), ...files]);
   }
   return out;
 }
 
-function foldPreRelease(v: string, byDate: string[]): string {
-  if (!isPreRelease(v)) return v;
-  const final = stripPreRelease(v);
+function foldPreRelease(v: string, byDate: string[], rules: VersionRules): string {
+  if (!rules.collapse || !rules.isPreRelease(v)) return v;
+  const final = rules.stripPreRelease(v);
   return byDate.includes(final) ? final : v;
 }
 

@@ -1,10 +1,11 @@
-import type { FileChange } from "./changes.js";
+import type { FileChange } from "./raw-diff.js";
 import type { NoteRef } from "./types.js";
 import { noteUid } from "./versions.js";
 
 /**
- * Remembers, while history is walked newest first, the earliest version each note id was
- * seen in and the newest name and content it had; deleted ids are dropped.
+ * Remembers, while history is walked newest first (by note id), the earliest version each id was
+ * seen in and the newest name and content it had; deleted ids are dropped. `keep` hears of
+ * each note content that may end up in the report, as soon as it is known.
  */
 export class NoteTracker {
   readonly versions: string[] = [];
@@ -12,14 +13,19 @@ export class NoteTracker {
   readonly latest = new Map<string, NoteRef>();
   private deleted = new Set<string>();
   private pending = new Map<string, NoteRef>();
+  private knownVersions = new Set<string>();
+
+  constructor(private keep: (ref: NoteRef) => void = () => {}) {}
 
   private see(uid: string, version: string): void {
-    if (!this.versions.includes(version)) this.versions.push(version);
+    if (!this.knownVersions.has(version)) {
+      this.knownVersions.add(version);
+      this.versions.push(version);
+    }
     this.earliest.set(uid, version);
   }
 
-  add(ref: NoteRef, version: string): void {
-    const uid = noteUid(ref.file);
+  add(uid: string, ref: NoteRef, version: string): void {
     this.see(uid, version);
     if (this.deleted.has(uid)) return;
     const edited = this.pending.get(uid);
@@ -29,20 +35,22 @@ export class NoteTracker {
       this.pending.delete(uid);
     } else if (!this.latest.has(uid)) {
       this.latest.set(uid, ref);
+      this.keep(ref);
     }
   }
 
   /** A modification or a rename (the new name). */
-  change(ref: NoteRef, version: string): void {
-    const uid = noteUid(ref.file);
+  change(uid: string, ref: NoteRef, version: string): void {
     this.see(uid, version);
     if (this.deleted.has(uid)) return;
     const target = this.latest.has(uid) ? this.latest : this.pending;
-    if (!target.has(uid)) target.set(uid, ref);
+    if (!target.has(uid)) {
+      target.set(uid, ref);
+      this.keep(ref);
+    }
   }
 
-  delete(ref: NoteRef, version: string): void {
-    const uid = noteUid(ref.file);
+  delete(uid: string, version: string): void {
     this.see(uid, version);
     // An id already seen alive was re-added after this delete, so it stays.
     if (!this.latest.has(uid)) this.deleted.add(uid);
@@ -52,6 +60,7 @@ export class NoteTracker {
 /** A commit's note changes after pairing by id: adds and deletes of one id make a rename. */
 export interface NoteOp {
   op: "add" | "delete" | "change";
+  uid: string;
   file: string;
   blob: string;
 }
@@ -61,6 +70,14 @@ export class ChangeAggregator {
   private badDeleted = new Set<string>();
 
   aggregate(changes: FileChange[][], commit: string, warn: (msg: string) => void): NoteOp[] {
+    const only = changes.length === 1 ? changes[0] : undefined;
+    if (only?.length === 1) {
+      // One path against one parent, the usual case: nothing to pair.
+      const c = only[0] as FileChange;
+      if (!c.path.endsWith(".yaml")) return [];
+      const op = c.type === "modify" ? "change" : c.type;
+      return [{ op, uid: noteUid(c.path), file: c.path, blob: c.blob }];
+    }
     const byUid = new Map<string, FileChange[]>();
     for (const perParent of changes) {
       for (const c of perParent) {
@@ -83,7 +100,12 @@ export class ChangeAggregator {
     commit: string,
     warn: (msg: string) => void,
   ): NoteOp[] {
-    const as = (op: NoteOp["op"], c: FileChange): NoteOp => ({ op, file: c.path, blob: c.blob });
+    const as = (op: NoteOp["op"], c: FileChange): NoteOp => ({
+      op,
+      uid,
+      file: c.path,
+      blob: c.blob,
+    });
     if (list.length === 1) {
       const c = list[0] as FileChange;
       return [as(c.type === "modify" ? "change" : c.type, c)];

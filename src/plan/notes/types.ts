@@ -10,7 +10,10 @@ export interface ReleaseNote {
   sections: Record<string, string[]>;
 }
 
-/** What to scan: a repository and, optionally, a branch, a version range and the notes folder. */
+/**
+ * What to scan: a repository and, optionally, a branch, a version range and the notes folder.
+ * Options left out come from the repository's reno configuration, then reno's defaults.
+ */
 export interface ScanOptions {
   repo: string;
   /** Exclusive lower bound: a tag whose release (and older ones) are left out. */
@@ -19,16 +22,26 @@ export interface ScanOptions {
   to?: string;
   /** Branch to scan (e.g. `stable/2025.1`); default the checked-out HEAD. */
   branch?: string;
-  /** Default `releasenotes/notes`. */
+  /** The notes folder from the repository root; default `releasenotes/<notesdir>`. */
   notesDir?: string;
   /** reno's `earliest_version`: the oldest version reported (inclusive); also stops the history walk. */
   earliestVersion?: string;
 }
 
-/** Notes grouped by version, newest version first, plus what could not be read. */
+/** How reno's report lays a release out: the prelude first, then the sections in order. */
+export interface ReportLayout {
+  /** The prelude's section name (reno's `prelude_section_name`). */
+  prelude: string;
+  sections: { name: string; title: string }[];
+  /** Title for unreleased versions (`3.0.0-2`); empty keeps the version. */
+  unreleasedTitle: string;
+}
+
+/** Notes grouped by version, newest version first, what could not be read, and the report layout. */
 export interface ScanResult {
   releases: { version: string; notes: ReleaseNote[] }[];
   warnings: string[];
+  layout: ReportLayout;
 }
 
 /** One note file picked for a version: its path, the commit of its newest content and that blob. */
