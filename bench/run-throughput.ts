@@ -2,7 +2,7 @@
 // drains as fast as it can. Run: node --import tsx bench/run-throughput.ts
 // Env: BENCH_MB (default 200), BENCH_RUNS (default 5).
 import { createWriteStream, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { spawn } from "node-pty";
@@ -122,14 +122,28 @@ export async function main(opts: { quick?: boolean } = {}): Promise<Row[]> {
     const home = join(dir, "store");
     const bin = join(REPO, "bin", "stacklog.js");
     await measureCli([bin, "start", "--title", "throughput"], home);
-    const cli = {
-      name: "stacklog run --pty (CLI, SQLite store)",
+    const cliRow = (name: string, worker?: string) => ({
+      name,
       file: "env",
-      args: [`STACKLOG_HOME=${home}`, process.execPath, bin, "run", "--pty", "--", "cat", file],
-    };
+      args: [
+        `STACKLOG_HOME=${home}`,
+        ...(worker ? [`STACKLOG_OUTPUT_WORKER=${worker}`] : []),
+        process.execPath,
+        bin,
+        "run",
+        "--pty",
+        "--",
+        "cat",
+        file,
+      ],
+    });
+    // As users run it (the output worker on 4+ CPUs), and with the worker forced on.
+    const cli = cliRow(`stacklog run --pty (CLI, SQLite store, ${availableParallelism()} CPUs)`);
+    const cliWorker = cliRow("stacklog run --pty, output worker forced on", "1");
     const peers = [
       { name: "script -q -c cat", file: "script", args: ["-q", "-c", `cat ${file}`, "/dev/null"] },
       cli,
+      cliWorker,
       {
         name: "stacklog run (pty, pass-through redactor)",
         file: process.execPath,

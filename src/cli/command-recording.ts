@@ -5,7 +5,7 @@ import {
   looksLikeAnsible,
   type RunTap,
 } from "../capture/index.js";
-import { createOffloadTap } from "../capture/offload/host.js";
+import { createOffloadTap, outputWorkerWanted } from "../capture/offload/host.js";
 import type { ProcessedOutput } from "../capture/offload/processor.js";
 import {
   type CaptureMode,
@@ -98,7 +98,7 @@ export class CommandRecording {
   /**
    * The capture for `runCommand`: the output is decoded, redacted, parsed and compressed in the
    * output worker, and only the store writes happen on the thread that copies the command's
-   * output to the terminal. `STACKLOG_OUTPUT_WORKER=0` does the work on that thread instead.
+   * output to the terminal, when the machine has the CPUs for it (see `outputWorkerWanted`).
    */
   tap(startedAt: number): RunTap {
     if (this.cmd.hidden) return countingTap();
@@ -111,7 +111,7 @@ export class CommandRecording {
       },
       onChunk: (c) => this.storeChunk(c),
       now: this.ctx.now,
-      inline: this.ctx.env.STACKLOG_OUTPUT_WORKER === "0",
+      inline: !outputWorkerWanted(this.ctx.env),
     });
     return {
       write: (b) => off.write(b),

@@ -68,6 +68,7 @@ describe("stacklog shell", () => {
 
   it("records long outputs through the output worker, whole, in command order, with nothing secret", async () => {
     sb.env.OS_PASSWORD = "planted-password-7373";
+    sb.env.STACKLOG_OUTPUT_WORKER = "1"; // whatever the number of CPUs
     const t = terminal(sb, ["shell"]);
     await t.waitFor("recording this shell");
     await t.waitFor("\x1b]133;B");

@@ -1,4 +1,5 @@
 import { createRequire } from "node:module";
+import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { EncodedChunk } from "../../journal/store-types.js";
@@ -33,7 +34,7 @@ export interface OffloadOptions {
   spec: ProcessorSpec;
   onChunk: (chunk: EncodedChunk) => void;
   now?: () => number;
-  /** Process on this thread (tests, and STACKLOG_OUTPUT_WORKER=0). */
+  /** Process on this thread (see `outputWorkerWanted`). */
   inline?: boolean;
 }
 
@@ -47,6 +48,18 @@ const BATCH = 256 * 1024;
 // Each posted byte is held twice (raw, then decoded) until processed: keep it small.
 const HIGH = 4 * 1024 * 1024;
 const LOW = 1024 * 1024;
+
+/**
+ * Whether a command's output should go to the worker: `STACKLOG_OUTPUT_WORKER=1` or `0` decide;
+ * otherwise only with 4 or more CPUs. On 2 CPUs the worker measured 10-20% slower than doing
+ * the work on the main thread (`bench/run-throughput.ts`, docs/performance.md): the kernel's
+ * side of two terminals already keeps one CPU busy, and a third busy thread only competes.
+ */
+export function outputWorkerWanted(env: Record<string, string | undefined>): boolean {
+  if (env.STACKLOG_OUTPUT_WORKER === "1") return true;
+  if (env.STACKLOG_OUTPUT_WORKER === "0") return false;
+  return availableParallelism() >= 4;
+}
 
 export function createOffloadTap(opts: OffloadOptions): OffloadTap {
   const now = opts.now ?? Date.now;
