@@ -199,7 +199,9 @@ export function createOffloadTap(opts: OffloadOptions): OffloadTap {
     },
     end() {
       if (timer) clearTimeout(timer);
-      if (result) return Promise.resolve(result);
+      // After a failure, the bytes the command went on writing count too.
+      if (result)
+        return Promise.resolve(failure === undefined ? result : { ...result, rawBytes: bytes });
       flush();
       if (here || !host?.ready) {
         // The worker never got this output (or is not up yet): finish it here, now.
@@ -259,6 +261,11 @@ class Host {
     this.worker.postMessage(msg, transfer);
   }
 
+  async stop(): Promise<void> {
+    this.fail("it was stopped");
+    await this.worker.terminate();
+  }
+
   /** Calls `fn` if the worker fails. */
   onFailure(fn: () => void): void {
     if (this.broken !== undefined) fn();
@@ -305,10 +312,16 @@ class Host {
 
 let shared: Host | null | undefined;
 
+/** Starts the output worker now and resolves true once it takes data, false if there is none to be had. */
 /**
- * Starts the output worker now (a recorded shell does, so that its first command's output goes
- * there) and resolves true once it takes data, false if there is none to be had.
+ * Stops the output worker. Outputs still open end at once with an error (their capture stops;
+ * the commands run on), and the rest of the process's outputs are processed on the main thread,
+ * as after any failure of the worker.
  */
+export async function stopOutputWorker(): Promise<void> {
+  await shared?.stop();
+}
+
 export function outputWorkerReady(): Promise<boolean> {
   const host = sharedHost();
   if (!host) return Promise.resolve(false);

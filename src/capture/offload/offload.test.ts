@@ -136,4 +136,24 @@ describe("output offload", () => {
     expect(chunks.map((c) => c.t)).toEqual([0, 5_000]);
     expect(chunks[0]?.bytes).toBeGreaterThan(15_000);
   });
+
+  it("ends open outputs with an error when the worker goes, and goes on without it", async () => {
+    vi.resetModules();
+    const fresh = (await import("./host.js")) as typeof import("./host.js");
+    expect(await fresh.outputWorkerReady()).toBe(true);
+    const chunks: EncodedChunk[] = [];
+    const tap = fresh.createOffloadTap({ spec: spec(), onChunk: (c) => chunks.push(c) });
+    for (let i = 0; i < stream.length; i += 4096) tap.write(stream.subarray(i, i + 4096));
+    await fresh.stopOutputWorker();
+    expect(tap.write(Buffer.from("after the worker went\n"))).toBe(true);
+    const result = await tap.end();
+    expect(result.error).toMatch(/output worker stopped: it was stopped/);
+    expect(result.rawBytes).toBe(stream.length + 22);
+    // Later outputs are processed on this thread, whole.
+    const later: EncodedChunk[] = [];
+    const next = fresh.createOffloadTap({ spec: spec(), onChunk: (c) => later.push(c) });
+    const { text } = await feed(next, Buffer.from("still recorded\n"), 4, later);
+    expect(next.where).toBe("here");
+    expect(text).toBe("still recorded\n");
+  });
 });
