@@ -2,7 +2,7 @@
 export interface CaptureSink {
   /**
    * Output as the store must hold it (already passed through the redactor given), with the ms
-   * offset since start of its first character. Called with coalesced chunks (up to 64 KiB,
+   * offset since start of its first character. Called with coalesced chunks (up to 256 Ki units,
    * at most ~200 ms old), never per byte. May throw: capture then stops and the run goes on.
    */
   output(chunk: string, tOffsetMs: number): void;

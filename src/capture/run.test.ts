@@ -131,7 +131,7 @@ describe.each(["pty", "pipe"])("runCommand in %s mode", (mode) => {
     );
     expect(result.outputBytes).toBe(Buffer.byteLength(shown));
     expect(result.sink.chunks).toBeGreaterThan(1);
-    expect(result.sink.maxChunk).toBeLessThanOrEqual(64 * 1024);
+    expect(result.sink.maxChunk).toBeLessThanOrEqual(256 * 1024);
   });
 
   it("fails like a shell when the command does not exist", async () => {
