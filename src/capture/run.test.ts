@@ -186,12 +186,13 @@ describe("runCommand in pty mode", () => {
     const file = join(tmp, "slow.txt");
     const sinkFile = join(tmp, "slow-sink.txt");
     writeFileSync(file, text);
+    const shown = text.replaceAll("\n", "\r\n");
     const h = startHarness(["cat", file], {
       harnessArgs: ["--mode", "pty", "--sink", sinkFile],
       slowReadMs: 3,
+      slowUntilBytes: Buffer.byteLength(shown) - 64 * 1024,
     });
     expect(await h.exited).toBe(0);
-    const shown = text.replaceAll("\n", "\r\n");
     expect(Buffer.from(h.screen(), "latin1").toString("utf8")).toBe(shown);
     expect(readFileSync(sinkFile, "utf8")).toBe(shown);
     h.cleanup();
