@@ -21,16 +21,22 @@ function manualClock() {
   };
 }
 
+/** A chunker on a manual clock, collecting each chunk with its offset. */
+function clockedChunker(startedAt: number) {
+  const clock = manualClock();
+  const out: Array<[string, number]> = [];
+  const c = createChunker({
+    emit: (s, t) => out.push([s, t]),
+    now: clock.now,
+    startedAt,
+    schedule: clock.schedule,
+  });
+  return { clock, out, c };
+}
+
 describe("createChunker", () => {
   it("starts a new chunk for text that arrived too late by the clock, even with no timer run", () => {
-    const clock = manualClock();
-    const out: Array<[string, number]> = [];
-    const c = createChunker({
-      emit: (s, t) => out.push([s, t]),
-      now: clock.now,
-      startedAt: 1000,
-      schedule: clock.schedule,
-    });
+    const { clock, out, c } = clockedChunker(1000);
     c.push("early ");
     clock.advance(150);
     c.push("still early ");
@@ -44,14 +50,7 @@ describe("createChunker", () => {
   });
 
   it("coalesces many small pieces into one chunk stamped with the first piece's offset", () => {
-    const clock = manualClock();
-    const out: Array<[string, number]> = [];
-    const c = createChunker({
-      emit: (s, t) => out.push([s, t]),
-      now: clock.now,
-      startedAt: 900,
-      schedule: clock.schedule,
-    });
+    const { clock, out, c } = clockedChunker(900);
     clock.advance(5);
     for (const ch of "hello world") c.push(ch);
     clock.advance(50);
@@ -94,14 +93,7 @@ describe("createChunker", () => {
   });
 
   it("starts a new age window after each flush", () => {
-    const clock = manualClock();
-    const out: Array<[string, number]> = [];
-    const c = createChunker({
-      emit: (s, t) => out.push([s, t]),
-      now: clock.now,
-      startedAt: 1000,
-      schedule: clock.schedule,
-    });
+    const { clock, out, c } = clockedChunker(1000);
     c.push("a");
     clock.fire();
     clock.advance(300);
