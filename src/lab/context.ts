@@ -16,6 +16,19 @@ export interface LabState {
   problems: string[];
 }
 
+/** The state of a lab that has not started yet. */
+export function freshLabState(): LabState {
+  return {
+    wal: false,
+    threads: 4,
+    labIni: false,
+    oldToken: null,
+    appCredentialId: null,
+    inventory: null,
+    problems: [],
+  };
+}
+
 /** Everything a step needs. */
 export interface LabContext {
   rec: Recorder;

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import type { LabContext } from "./context.js";
+import { freshLabState, type LabContext } from "./context.js";
 import { labDatabase } from "./database.js";
 import type { Recorder } from "./recorder.js";
 import { randomSecrets, serviceStops } from "./run-lab.js";
@@ -35,15 +35,7 @@ function labContext(backend: "sqlite" | "mariadb", keystoneLog = ""): LabContext
     secrets: randomSecrets(),
     db: labDatabase(backend),
     teardown: undefined as never,
-    state: {
-      wal: false,
-      threads: 4,
-      labIni: false,
-      oldToken: null,
-      appCredentialId: null,
-      inventory: null,
-      problems: [],
-    },
+    state: freshLabState(),
     log: () => {},
   };
 }

@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { verify } from "./checks.js";
-import type { LabContext } from "./context.js";
+import { freshLabState, type LabContext } from "./context.js";
 import { labDatabase } from "./database.js";
 import { seedData } from "./identity.js";
 import { secretsEnvFile } from "./identity-env.js";
@@ -116,15 +116,7 @@ export async function runLab(
     secrets,
     db,
     teardown: new Teardown(),
-    state: {
-      wal: false,
-      threads: 4,
-      labIni: false,
-      oldToken: null,
-      appCredentialId: null,
-      inventory: null,
-      problems: [],
-    },
+    state: freshLabState(),
     log,
   };
   const signals = opts.signals ?? process;
