@@ -44,7 +44,10 @@ export async function run(args: Args, ctx: Ctx): Promise<LabResult> {
 
 export function human(r: LabResult): string {
   const hops = r.hops
-    .map((h) => `  ${h.series}: keystone ${h.keystoneVersion}, ${Math.round(h.seconds)} s`)
+    .map(
+      (h) =>
+        `  ${h.series}: keystone ${h.keystoneVersion}, ${h.database}, ${Math.round(h.seconds)} s`,
+    )
     .join("\n");
   return `Lab finished in ${Math.round(r.seconds)} s.\n${hops}\nProblems met: ${r.problems.length}\nJournal ${r.journalId} in ${r.stacklogHome}:\n  STACKLOG_HOME=${r.stacklogHome} stacklog serve\n`;
 }
