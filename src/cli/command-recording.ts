@@ -1,10 +1,5 @@
 import { monotonicFactory } from "ulid";
-import {
-  type CaptureSink,
-  createAnsibleParser,
-  looksLikeAnsible,
-  type RunTap,
-} from "../capture/index.js";
+import { createAnsibleParser, looksLikeAnsible, type RunTap } from "../capture/index.js";
 import { createOffloadTap, outputWorkerWanted } from "../capture/offload/host.js";
 import type { ProcessedOutput } from "../capture/offload/processor.js";
 import {
@@ -59,16 +54,13 @@ const TAIL_KEEP = 256 * 1024;
  * away mid-run moves the rest of the record to the spool, and the operator is told once.
  */
 export class CommandRecording {
-  readonly sink: CaptureSink;
   private store: JournalStore | null = null;
   private writer: OutputWriter | null = null;
   private spool: SpoolWriter | null = null;
   private chunkIndex = 0;
-  private bytes = 0;
-  private readonly parser;
+  private readonly ansible: boolean;
   private running: RunningCommand | null = null;
   private warned = false;
-  private tail = "";
   private readonly checks: boolean;
   /** What the output worker reported, when the output went through `tap`. */
   private processed: ProcessedOutput | null = null;
@@ -86,9 +78,8 @@ export class CommandRecording {
     private readonly session: JournalStore | null = null,
   ) {
     const line = cmd.hidden ? "[not recorded]" : redaction.redactor.redact(cmd.line);
-    this.parser = !cmd.hidden && looksLikeAnsible(line) ? createAnsibleParser() : null;
+    this.ansible = !cmd.hidden && looksLikeAnsible(line);
     this.checks = !cmd.hidden && isUpgradeCheck(line);
-    this.sink = { output: (chunk, t) => this.output(chunk, t) };
     const withheld = redaction.unreadable.length > 0 || cmd.hidden === true;
     if (redaction.unreadable.length > 0)
       ctx.warn(`output not stored: ${redaction.unreadable[0]?.message}`);
@@ -105,7 +96,7 @@ export class CommandRecording {
     const off = createOffloadTap({
       spec: {
         secrets: this.redaction.secrets,
-        ansible: this.parser !== null,
+        ansible: this.ansible,
         keepTail: this.checks ? TAIL_KEEP : 0,
         startedAt,
       },
@@ -198,25 +189,6 @@ export class CommandRecording {
     this.spool ??= new SpoolWriter(this.ctx);
   }
 
-  private output(chunk: string, t: number): void {
-    if (this.cmd.hidden) return;
-    this.bytes += Buffer.byteLength(chunk);
-    this.parser?.push(chunk);
-    if (this.checks) this.tail = (this.tail + chunk).slice(-TAIL_KEEP);
-    const outputId = this.running?.outputId;
-    if (!outputId) return;
-    if (this.writer) {
-      try {
-        this.writer.write(chunk, t);
-        this.chunkIndex = this.writer.chunks;
-        return;
-      } catch (err) {
-        this.toSpool((err as Error).message);
-      }
-    }
-    this.spool?.append({ type: "output", outputId, index: this.chunkIndex++, t, data: chunk });
-  }
-
   private storeChunk(c: EncodedChunk): void {
     const outputId = this.running?.outputId;
     if (!outputId) return;
@@ -247,11 +219,13 @@ export class CommandRecording {
     const r = this.running;
     if (!r) return;
     const out = this.processed;
-    const event = commandEvent(r, end, out ? out.bytes : this.bytes);
+    const event = commandEvent(r, end, out ? out.bytes : 0);
     if (this.cmd.hidden) event.payload.hidden = true;
     if (this.cmd.step) event.payload.step = this.cmd.step;
-    if (this.parser) event.payload.summary = { ansible: out?.summary ?? this.parser.end() };
-    const tail = out ? out.tail : this.tail;
+    // (a command that never started has no output: its summary is the empty one)
+    if (this.ansible)
+      event.payload.summary = { ansible: out?.summary ?? createAnsibleParser().end() };
+    const tail = out ? out.tail : "";
     const events = [event, ...(this.checks ? checkEvents(event, tail, end.exitStatus) : [])];
     if (out?.error) this.ctx.warn(`output capture stopped: ${out.error}`);
     try {

@@ -1,17 +1,21 @@
 import type { RunTap, SignalSource, StreamRedactor } from "../run-types.js";
 
-/** Where one recorded command's output and end go. */
-export interface CommandHandle {
-  /** Redacted output, coalesced, with the ms offset since the command started. */
-  output(chunk: string, tOffsetMs: number): void;
-  /**
-   * When given, the command's raw output goes here instead of being redacted on the shell's
-   * thread and passed to `output` (the CLI hands it to its output worker). `finish` is called
-   * once the tap's `end` has settled, in command order.
-   */
-  tap?(startedAt: number): RunTap;
+/**
+ * Where one recorded command's output and end go: either `output`, which gets the output
+ * redacted and coalesced by the shell session, or `tap`, which gets the raw bytes and does that
+ * work itself (the CLI's output processing). With a tap, `finish` is called once the tap's
+ * `end` has settled, in command order.
+ */
+export type CommandHandle = {
   finish(info: { endedAt: number; exitStatus: number | null; cwd: string }): void;
-}
+} & (
+  | {
+      /** Redacted output, coalesced, with the ms offset since the command started. */
+      output(chunk: string, tOffsetMs: number): void;
+      tap?: never;
+    }
+  | { tap(startedAt: number): RunTap; output?: never }
+);
 
 /** Receives the commands of a recorded shell. Its methods may throw: recording then stops, the shell goes on. */
 export interface ShellRecorder {

@@ -36,7 +36,6 @@ function recorder(
         store,
       );
       return {
-        output: (chunk, t) => rec.sink.output(chunk, t),
         tap: (startedAt) => rec.tap(startedAt),
         finish: (end) =>
           rec.finish({
