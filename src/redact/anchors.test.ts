@@ -5,13 +5,18 @@ import { compileRules, RULES } from "./rules.js";
 
 const rules = compileRules(RULES);
 
-// The plain definition: every place an anchor starts in the lower-cased text, anchor by anchor.
+// The plain definition: every place an anchor starts in the lower-cased text, anchor by anchor,
+// except a rule's inside-name anchors that start a name.
 function reference(text: string, from: number, to: number): string[] {
   const lower = text.slice(from, to + rules.maxAnchor - 1).toLowerCase();
   const out: string[] = [];
   for (const { anchor, rules: list } of rules.anchors) {
     for (let p = lower.indexOf(anchor); p >= 0 && p < to - from; p = lower.indexOf(anchor, p + 1)) {
-      for (const { rule } of list) out.push(`${from + p}:${rule.id}`);
+      const before = text[from + p - 1] ?? "";
+      for (const { rule } of list) {
+        if (rule.insideNameOnly?.includes(anchor) && !/[A-Za-z0-9_.-]/.test(before)) continue;
+        out.push(`${from + p}:${rule.id}`);
+      }
     }
   }
   return out;
@@ -49,6 +54,8 @@ const PIECES = [
   "cooKie",
   "SALT",
   "Key",
+  "_",
+  "'",
   "é",
   "\u212a",
   "e",
@@ -73,6 +80,14 @@ describe("findAnchors", () => {
     const text = "X-Auth-To\u212aen: abc and \u212aey and secret_\u212aey";
     expect(found(text, 0, text.length)).toEqual(reference(text, 0, text.length));
     expect(found(text, 0, text.length)).toContain("7:auth-header");
+  });
+
+  it("skips `key` where it starts a name, not where it ends one", () => {
+    const text = "{'key': 'nova-api'} KEY=1 private_key: x apiKey=y";
+    expect(found(text, 0, text.length).filter((a) => a.endsWith("key-value"))).toEqual([
+      "34:key-value",
+      "44:key-value",
+    ]);
   });
 
   it("stops at `to` and reads no further than the longest anchor past it", () => {

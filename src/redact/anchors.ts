@@ -1,5 +1,5 @@
-import type { Rule } from "./rule.js";
-import type { CompiledRules } from "./rules.js";
+import { isNameChar, type Rule } from "./rule.js";
+import type { CompiledAnchor, CompiledRules } from "./rules.js";
 
 /** A rule to run at an anchor. */
 export interface AnchorHit {
@@ -32,7 +32,8 @@ export function anchorFinder(anchors: readonly string[]): RegExp {
 /**
  * Calls `visit` for every anchor starting in [from, to) of `text` as it would appear in
  * `text.toLowerCase()`, anchor by anchor in the order of `rules.anchors` and by position within
- * each anchor. Reads no further than `to + rules.maxAnchor - 1`.
+ * each anchor, leaving out a rule's `insideNameOnly` anchors where the character before is not a
+ * name character. Reads no further than `to + rules.maxAnchor - 1`.
  */
 export function findAnchors(
   text: string,
@@ -58,16 +59,32 @@ export function findAnchors(
     const p = m.index;
     const c = window.charCodeAt(p);
     for (const i of rules.byFirst[c >= 65 && c <= 90 ? c | 32 : c] ?? []) {
-      if (startsWithFolded(window, p, (list[i] as { anchor: string }).anchor)) {
-        (found[i] as number[]).push(p);
-      }
+      const a = list[i] as CompiledAnchor;
+      if (a.insideNameOnly && startsName(window, p)) continue;
+      if (startsWithFolded(window, p, a.anchor)) (found[i] as number[]).push(p);
     }
     re.lastIndex = p + 1;
   }
   for (let i = 0; i < list.length; i++) {
-    const { rules: visits } = list[i] as { rules: { rule: Rule; prio: number }[] };
-    for (const p of found[i] as number[]) for (const { rule, prio } of visits) visit(p, rule, prio);
+    const { rules: visits } = list[i] as CompiledAnchor;
+    for (const p of found[i] as number[]) visitAll(text, p, visits, visit);
   }
+}
+
+function visitAll(
+  text: string,
+  p: number,
+  visits: CompiledAnchor["rules"],
+  visit: AnchorVisitor,
+): void {
+  for (const { rule, prio, insideName } of visits) {
+    if (!insideName || !startsName(text, p)) visit(p, rule, prio);
+  }
+}
+
+// Whether no name character comes right before `at`.
+function startsName(text: string, at: number): boolean {
+  return at === 0 || !isNameChar(text.charCodeAt(at - 1));
 }
 
 // Whether `anchor` (lower-case) starts at `at` of `text` lower-cased in ASCII.
@@ -92,7 +109,7 @@ function findInLowerCopy(
   const limit = to - from;
   for (const { anchor, rules: list } of rules.anchors) {
     for (let p = lower.indexOf(anchor); p >= 0 && p < limit; p = lower.indexOf(anchor, p + 1)) {
-      for (const { rule, prio } of list) visit(from + p, rule, prio);
+      visitAll(text, from + p, list, visit);
     }
   }
 }

@@ -1,20 +1,9 @@
-import { type Rule, runLength, skipBlank } from "./rule.js";
+import { isNameChar, type Rule, runLength, skipBlank } from "./rule.js";
 import { secretWord } from "./secret-names.js";
 import type { Span } from "./types.js";
 import { harmlessValue, valueEnd } from "./values.js";
 
 const NAME_MAX = 64;
-
-function isNameChar(c: number): boolean {
-  return (
-    (c >= 48 && c <= 57) ||
-    (c >= 65 && c <= 90) ||
-    (c >= 97 && c <= 122) ||
-    c === 95 ||
-    c === 45 ||
-    c === 46
-  );
-}
 
 /**
  * `name = value`, `name: value`, `"name": "value"`, `--name value` and `| name | value |`
@@ -28,6 +17,10 @@ export const keyValueRule: Rule = {
   // Any part of a secret word will do (the rule reads the whole name around it): `wd` is
   // rarer than `pwd`.
   anchors: ["pass", "wd", "secret", "token", "cookie", "salt", "key"],
+  // A name that starts with `key` is secret only if it ends in another secret word (which is
+  // an anchor of its own) or in a qualified `key` further on (`key.api_key`: that `key` does not
+  // start the name). Kolla's output has `'key':` on every other line of its loops.
+  insideNameOnly: ["key"],
   back: NAME_MAX,
   fwd: 4096,
   lineLocal: true,

@@ -15,6 +15,12 @@ export interface Rule {
   /** Reads only the anchor's line: `lo`/`hi` then stop at line ends. */
   readonly lineLocal: boolean;
   /**
+   * Anchors (also listed in `anchors`) at which the rule can only find something when they do
+   * not start a name: the engine skips them where the character before is not a name character
+   * (see `isNameChar`), without calling `hits`.
+   */
+  readonly insideNameOnly?: readonly string[];
+  /**
    * The spans to hide for the anchor at `at`, or null when the answer depends on text beyond
    * `hi` that has not arrived (`complete` is false).
    */
@@ -31,6 +37,18 @@ export function runLength(
   let i = from;
   while (i < hi && ok(text.charCodeAt(i))) i++;
   return i - from;
+}
+
+/** Characters of key names: letters, digits, `_`, `-` and `.`. */
+export function isNameChar(c: number): boolean {
+  return (
+    (c >= 48 && c <= 57) ||
+    (c >= 65 && c <= 90) ||
+    (c >= 97 && c <= 122) ||
+    c === 95 ||
+    c === 45 ||
+    c === 46
+  );
 }
 
 export function isAlnum(c: number): boolean {

@@ -17,9 +17,18 @@ export const RULES: readonly Rule[] = [
   keyValueRule,
 ];
 
+/** An anchor with the rules it starts, strongest first. */
+export interface CompiledAnchor {
+  anchor: string;
+  /** `insideName`: the rule skips this anchor where it starts a name (see `Rule.insideNameOnly`). */
+  rules: { rule: Rule; prio: number; insideName: boolean }[];
+  /** Every rule skips this anchor where it starts a name. */
+  insideNameOnly: boolean;
+}
+
 /** The rules, grouped by anchor, with the bounds the stream needs. */
 export interface CompiledRules {
-  anchors: { anchor: string; rules: { rule: Rule; prio: number }[] }[];
+  anchors: CompiledAnchor[];
   /** Finds the start of any anchor, in either ASCII case (see `findAnchors`). */
   finder: RegExp;
   /** Indexes into `anchors` by the char code of their first character. */
@@ -29,15 +38,19 @@ export interface CompiledRules {
 }
 
 export function compileRules(rules: readonly Rule[]): CompiledRules {
-  const byAnchor = new Map<string, { rule: Rule; prio: number }[]>();
+  const byAnchor = new Map<string, CompiledAnchor["rules"]>();
   rules.forEach((rule, prio) => {
     for (const a of rule.anchors) {
       const list = byAnchor.get(a) ?? [];
-      list.push({ rule, prio });
+      list.push({ rule, prio, insideName: rule.insideNameOnly?.includes(a) === true });
       byAnchor.set(a, list);
     }
   });
-  const anchors = [...byAnchor].map(([anchor, list]) => ({ anchor, rules: list }));
+  const anchors = [...byAnchor].map(([anchor, list]) => ({
+    anchor,
+    rules: list,
+    insideNameOnly: list.every((r) => r.insideName),
+  }));
   // Anchors are printable ASCII.
   const byFirst: number[][] = Array.from({ length: 128 }, () => []);
   anchors.forEach(({ anchor }, i) => {

@@ -1,4 +1,4 @@
-import { encodeChunk } from "../../journal/output-codec.js";
+import { StringDecoder } from "node:string_decoder";
 import { EdgeText } from "../../journal/search-text.js";
 import type { EncodedChunk } from "../../journal/store-types.js";
 
@@ -7,7 +7,8 @@ import type { KnownSecret } from "../../redact/types.js";
 import { createAnsibleParser } from "../ansible/parser.js";
 import type { AnsibleSummary } from "../ansible/types.js";
 import type { Schedule } from "../chunker.js";
-import { createCaptureTap } from "../run-tap.js";
+import type { StreamRedactor } from "../run-types.js";
+import { ChunkPacker } from "./packer.js";
 
 /** What a processor needs to know about one command's output. Plain data: it crosses threads. */
 export interface ProcessorSpec {
@@ -42,9 +43,11 @@ export interface OutputProcessor {
 }
 
 /**
- * Raw terminal bytes in, store-ready chunks out: decoded, redacted, coalesced, compressed, with
+ * Raw terminal bytes in, store-ready chunks out: decoded, redacted, packed, compressed, with
  * the Ansible summary, the tail and the search text kept on the side. The same code runs in the
- * output worker and, when no worker can be had, on the main thread.
+ * output worker and, when no worker can be had, on the main thread. A failure anywhere (the
+ * redactor, the chunk handler) is caught once, reported in `error`, and processing stops; the
+ * command itself is never affected.
  */
 export function createOutputProcessor(
   spec: ProcessorSpec,
@@ -52,44 +55,77 @@ export function createOutputProcessor(
   opts: { schedule?: Schedule } = {},
 ): OutputProcessor {
   let clock = spec.startedAt;
+  let rawBytes = 0;
   let bytes = 0;
   let tail = "";
+  let error: string | undefined;
   const edges = new EdgeText();
   const parser = spec.ansible ? createAnsibleParser() : null;
-  const redactor = createRedactor(spec.secrets);
-  const tap = createCaptureTap({
-    redact: () => redactor.stream(),
-    sink: {
-      output(text, t) {
-        const raw = Buffer.from(text, "utf8");
-        bytes += raw.length;
-        parser?.push(text);
-        if (spec.keepTail > 0) tail = (tail + text).slice(-spec.keepTail);
-        edges.add(text);
-        const { enc, data } = encodeChunk(raw);
-        emit({ t, bytes: raw.length, enc, data });
-      },
-    },
+  const decoder = new StringDecoder("utf8");
+  const guard = (fn: () => void): void => {
+    if (error !== undefined) return;
+    try {
+      fn();
+    } catch (err) {
+      error = err instanceof Error ? err.message : String(err);
+    }
+  };
+  let redactor: StreamRedactor | undefined;
+  guard(() => {
+    redactor = createRedactor(spec.secrets).stream();
+  });
+  const packer = new ChunkPacker({
+    emit: (chunk) =>
+      guard(() => {
+        bytes += chunk.bytes;
+        emit(chunk);
+      }),
     now: () => clock,
     startedAt: spec.startedAt,
-    ...(opts.schedule ? { schedule: opts.schedule } : {}),
+    schedule: opts.schedule ?? unrefTimeout,
   });
+  const take = (text: string): void => {
+    if (text.length === 0) return;
+    parser?.push(text);
+    if (spec.keepTail > 0) tail = (tail + text).slice(-spec.keepTail);
+    edges.add(text);
+    packer.push(text);
+  };
   return {
     write(chunk, at) {
       clock = at;
-      tap.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+      rawBytes += chunk.byteLength;
+      const all = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+      // Batches from the worker's host are large: decode them in pieces that stay small strings.
+      for (let i = 0; i < all.length; i += DECODE_PIECE) {
+        const piece = all.length <= DECODE_PIECE ? all : all.subarray(i, i + DECODE_PIECE);
+        guard(() => take((redactor as StreamRedactor).push(decoder.write(piece))));
+      }
     },
     end(at) {
       clock = at;
-      tap.end();
+      guard(() => {
+        const r = redactor as StreamRedactor;
+        take(r.push(decoder.end()) + r.flush());
+      });
+      guard(() => packer.close());
       return {
-        rawBytes: tap.bytes,
+        rawBytes,
         bytes,
         indexText: edges.text(),
         summary: parser ? parser.end() : null,
         tail,
-        ...(tap.error !== undefined ? { error: tap.error } : {}),
+        ...(error !== undefined ? { error } : {}),
       };
     },
   };
 }
+
+// Bytes decoded at a time (strings stay well under V8's 128 KiB large-object size).
+const DECODE_PIECE = 32 * 1024;
+
+const unrefTimeout: Schedule = (fn, ms) => {
+  const timer = setTimeout(fn, ms);
+  timer.unref();
+  return () => clearTimeout(timer);
+};
