@@ -1,7 +1,7 @@
-import { monotonicFactory } from "ulid";
 import { createAnsibleParser, looksLikeAnsible, type RunTap } from "../capture/index.js";
 import { createOffloadTap, outputWorkerWanted } from "../capture/offload/host.js";
 import type { ProcessedOutput } from "../capture/offload/processor.js";
+import { ulidFactory } from "../journal/ids.js";
 import {
   type CaptureMode,
   type CommandOutcome,
@@ -9,6 +9,7 @@ import {
   decodeChunk,
   type EncodedChunk,
   type JournalStore,
+  type NewEvent,
   type OutputWriter,
   type RunningCommand,
 } from "../journal/index.js";
@@ -20,7 +21,7 @@ import { journalRef, readState } from "./state.js";
 import { tryOpen } from "./store-access.js";
 import { checkEvents, isUpgradeCheck } from "./upgrade-checks.js";
 
-const newId = monotonicFactory();
+const newId = ulidFactory();
 
 /** Quotes argv the way a shell would need it, for the recorded command line. */
 export function shellLine(argv: string[]): string {
@@ -46,6 +47,9 @@ export interface CommandStart {
   step?: string;
 }
 
+// How long a command's start waits to be written (see `CommandRecording.start`).
+const START_DELAY_MS = 50;
+
 // Enough of the output's tail to parse an upgrade check's report.
 const TAIL_KEEP = 256 * 1024;
 
@@ -62,6 +66,9 @@ export class CommandRecording {
   private running: RunningCommand | null = null;
   private warned = false;
   private readonly checks: boolean;
+  /** The start's writes still to do (see `start`). */
+  private unsettled: { withheld: boolean; storeProblem: string | null } | null = null;
+  private settleTimer: NodeJS.Timeout | null = null;
   /** What the output worker reported, when the output went through `tap`. */
   private processed: ProcessedOutput | null = null;
 
@@ -120,9 +127,23 @@ export class CommandRecording {
   }
 
   private start(journalFlag: string | undefined, line: string, withheld: boolean): void {
-    const ctx = this.ctx;
-    const opened = this.session ? ({ ok: true, store: this.session } as const) : tryOpen(ctx);
+    const opened = this.session ? ({ ok: true, store: this.session } as const) : tryOpen(this.ctx);
     if (opened.ok) this.store = opened.store;
+    if (!this.begin(journalFlag, line)) {
+      this.close();
+      return;
+    }
+    // The start's writes (the output row, the running row, the journal's status) wait a moment:
+    // a command over by then (most commands typed in a shell) is stored in one transaction with
+    // its end. Output to store, or the moment passing, writes them at once.
+    this.unsettled = { withheld, storeProblem: opened.ok ? null : opened.error.message };
+    this.settleTimer = setTimeout(() => this.settleStart(), START_DELAY_MS);
+    this.settleTimer.unref();
+  }
+
+  /** Resolves the journal and the phase, and fills in the running record; writes nothing. */
+  private begin(journalFlag: string | undefined, line: string): boolean {
+    const ctx = this.ctx;
     let journalId: string | null = journalRef(ctx, journalFlag);
     try {
       if (journalId && this.store) journalId = this.store.getJournal(journalId).id;
@@ -133,13 +154,11 @@ export class CommandRecording {
     if (!journalId) {
       if (!journalRef(ctx, journalFlag))
         ctx.warn('not recorded: no current journal (stacklog start --title "...")');
-      this.close();
-      return;
+      return false;
     }
     const phase = this.store
       ? safe(() => currentPhase(this.store as JournalStore, journalId), null)
       : readState(ctx.home).currentPhase;
-    const outputId = withheld ? null : this.openOutput(opened.ok ? null : opened.error.message);
     this.running = {
       eventId: newId(ctx.now()),
       journalId,
@@ -153,14 +172,47 @@ export class CommandRecording {
       startedAt: this.cmd.startedAt ?? ctx.now(),
       pid: process.pid,
       host: ctx.host,
-      outputId,
+      outputId: null,
       actor: ctx.actor,
       terminal: ctx.terminal,
       phase,
     };
-    if (this.store) {
-      safe(() => this.store?.markRunning(this.running as RunningCommand), undefined);
-      safe(() => activate(this.store as JournalStore, journalId, ctx.now()), undefined);
+    return true;
+  }
+
+  /**
+   * Writes what the start left for later, in a transaction of its own; `finishing` when called
+   * inside the end's transaction (the command is over: no running row then).
+   */
+  private settleStart(finishing = false): void {
+    const u = this.unsettled;
+    const r = this.running;
+    if (!u || !r) return;
+    this.unsettled = null;
+    if (this.settleTimer) clearTimeout(this.settleTimer);
+    const write = (): void => {
+      r.outputId = u.withheld ? null : this.openOutput(u.storeProblem);
+      const store = this.store;
+      if (!store) return;
+      if (!finishing) safe(() => store.markRunning(r), undefined);
+      safe(() => activate(store, r.journalId, this.ctx.now()), undefined);
+    };
+    const store = this.store;
+    if (finishing || !store) {
+      write();
+      return;
+    }
+    let began = false;
+    try {
+      store.batch(() => {
+        began = true;
+        write();
+      });
+    } catch {
+      // The transaction failed as a whole (locked too long, a failed commit): each write on its
+      // own, and what fails goes to the spool.
+      if (began) this.writer = null;
+      write();
     }
   }
 
@@ -190,6 +242,7 @@ export class CommandRecording {
   }
 
   private storeChunk(c: EncodedChunk): void {
+    this.settleStart();
     const outputId = this.running?.outputId;
     if (!outputId) return;
     if (this.writer) {
@@ -219,22 +272,30 @@ export class CommandRecording {
     const r = this.running;
     if (!r) return;
     const out = this.processed;
-    const event = commandEvent(r, end, out ? out.bytes : 0);
-    if (this.cmd.hidden) event.payload.hidden = true;
-    if (this.cmd.step) event.payload.step = this.cmd.step;
-    // (a command that never started has no output: its summary is the empty one)
-    if (this.ansible)
-      event.payload.summary = { ansible: out?.summary ?? createAnsibleParser().end() };
-    const tail = out ? out.tail : "";
-    const events = [event, ...(this.checks ? checkEvents(event, tail, end.exitStatus) : [])];
     if (out?.error) this.ctx.warn(`output capture stopped: ${out.error}`);
+    const settling = this.unsettled !== null;
+    let events: NewEvent[] = [];
     try {
-      if (!this.writer && !this.store) throw new Error("store unavailable");
-      this.writer?.end(out ? out.indexText : undefined);
-      (this.store as JournalStore).appendMany(events);
-      this.store?.finishRunning(r.eventId);
+      const store = this.store;
+      if (!store) throw new Error("store unavailable");
+      // One transaction: the start if it is still pending, the output's end, the events and
+      // the running row go together.
+      store.batch(() => {
+        this.settleStart(true);
+        events = this.endEvents(r, end);
+        this.writer?.end(out ? out.indexText : undefined);
+        store.appendMany(events);
+        store.finishRunning(r.eventId);
+      });
     } catch (err) {
+      if (settling) {
+        // Rolled back with the rest: no output was stored (stored output settles the start).
+        this.unsettled = null;
+        if (this.settleTimer) clearTimeout(this.settleTimer);
+        r.outputId = null;
+      }
       this.toSpool((err as Error).message);
+      events = this.endEvents(r, end);
       if (r.outputId) this.spool?.append({ type: "output-end", outputId: r.outputId });
       if (!events.every((e) => this.spool?.append({ type: "event", event: e })))
         this.ctx.warn("could not keep this command's record anywhere: no spool folder is writable");
@@ -242,7 +303,21 @@ export class CommandRecording {
     this.close();
   }
 
+  /** The command event, and the upgrade-check events its output holds. */
+  private endEvents(r: RunningCommand, end: CommandOutcome): NewEvent[] {
+    const out = this.processed;
+    const event = commandEvent(r, end, out ? out.bytes : 0);
+    if (this.cmd.hidden) event.payload.hidden = true;
+    if (this.cmd.step) event.payload.step = this.cmd.step;
+    // (a command that never started has no output: its summary is the empty one)
+    if (this.ansible)
+      event.payload.summary = { ansible: out?.summary ?? createAnsibleParser().end() };
+    const tail = out ? out.tail : "";
+    return [event, ...(this.checks ? checkEvents(event, tail, end.exitStatus) : [])];
+  }
+
   private close(): void {
+    if (this.settleTimer) clearTimeout(this.settleTimer);
     this.spool?.close();
     if (this.store !== this.session) safe(() => this.store?.close(), undefined);
     this.store = null;

@@ -1,11 +1,11 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
-import { monotonicFactory } from "ulid";
 import { type HookRecord, ingestHookSpool } from "../capture/hook/index.js";
+import { ulidFactory } from "../journal/ids.js";
 import type { JournalStore, NewEvent } from "../journal/index.js";
 import type { Redactor } from "../redact/index.js";
 
-const newId = monotonicFactory();
+const newId = ulidFactory();
 
 /** The file hook-mode shells append to, one per journal: `<home>/hooks/<journal>.tsv`. */
 export function hookSpoolFile(home: string, journalId: string): string {

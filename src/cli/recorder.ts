@@ -1,5 +1,5 @@
-import { monotonicFactory } from "ulid";
 import { fail } from "../errors/index.js";
+import { ulidFactory } from "../journal/ids.js";
 import type { EventPayload, JournalEvent, JournalStore, NewEvent } from "../journal/index.js";
 import type { Ctx } from "./context.js";
 import { loadRedaction, type Redaction, redactDeep } from "./redaction.js";
@@ -7,7 +7,7 @@ import { SpoolWriter } from "./spool-writer.js";
 import { journalRef, readState, updateState } from "./state.js";
 import { tryOpen } from "./store-access.js";
 
-const newId = monotonicFactory();
+const newId = ulidFactory();
 
 /** What happened to appended events: stored, or kept in the spool for later. */
 export interface Appended {

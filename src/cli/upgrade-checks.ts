@@ -1,8 +1,8 @@
-import { monotonicFactory } from "ulid";
+import { ulidFactory } from "../journal/ids.js";
 import type { CheckPayload, CommandPayload, NewEvent } from "../journal/index.js";
 import { parseUpgradeCheck } from "../plan/index.js";
 
-const newId = monotonicFactory();
+const newId = ulidFactory();
 
 /** `nova-status upgrade check`, `keystone-status upgrade check --json`, run directly or in a container. */
 export function isUpgradeCheck(line: string): boolean {

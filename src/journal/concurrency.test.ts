@@ -10,6 +10,7 @@ import {
   waitForLine,
 } from "../../test/fixtures/journal/support.js";
 import { type CommandPayload, type JournalEvent, openStore } from "./index.js";
+import { MIGRATIONS } from "./migrations.js";
 
 const defer = deferAfterEach();
 
@@ -39,7 +40,9 @@ describe("several processes on one store", () => {
       Array(4).fill('{"code":"ok"}'),
     );
     const db = new Database(join(home, "stacklog.db"));
-    expect(db.prepare("SELECT count(*) FROM schema_migrations").pluck().get()).toBe(1);
+    expect(db.prepare("SELECT count(*) FROM schema_migrations").pluck().get()).toBe(
+      MIGRATIONS.length,
+    );
     db.close();
   });
 

@@ -88,7 +88,18 @@ export function eventTable(db: Database.Database, nextId: () => string) {
     args.push(q.limit ?? -1);
     const order = q.latest ? "seq DESC" : "seq";
     const sql = `SELECT ${COLUMNS} FROM events WHERE ${where.join(" AND ")} ORDER BY ${order} LIMIT ?`;
-    return (db.prepare(sql).all(...args) as EventRow[]).map(toEvent);
+    return (statement(sql).all(...args) as EventRow[]).map(toEvent);
+  };
+  // A recorded shell asks the same few queries for every command: prepare each once.
+  const prepared = new Map<string, Database.Statement>();
+  const statement = (sql: string): Database.Statement => {
+    let st = prepared.get(sql);
+    if (!st) {
+      if (prepared.size > 64) prepared.clear();
+      st = db.prepare(sql);
+      prepared.set(sql, st);
+    }
+    return st;
   };
 
   const bySeq = db.prepare<[string, number], EventRow>(

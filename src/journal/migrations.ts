@@ -12,6 +12,13 @@ export interface Migration {
 /** Every migration, in order. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: "journals, events, outputs, search", up: (db) => db.exec(SCHEMA_V1) },
+  {
+    version: 2,
+    name: "events by kind",
+    // The current phase is the latest `phase` event: read for every recorded command, it must
+    // not scan all the commands since the phase began.
+    up: (db) => db.exec("CREATE INDEX events_kind ON events(journal_id, kind, seq)"),
+  },
 ];
 
 const LEDGER = `CREATE TABLE IF NOT EXISTS schema_migrations (

@@ -41,6 +41,11 @@ export function outputTable(db: Database.Database, nextId: () => string, now: ()
   const setEnded = db.prepare("UPDATE outputs SET ended_at = ? WHERE id = ?");
   const putIndex = db.prepare("INSERT OR REPLACE INTO outputs_fts (rowid, body) VALUES (?, ?)");
 
+  // A chunk of a new output: any clash is an error, not a chunk silently kept.
+  const writeChunk = db.prepare(
+    "INSERT INTO output_chunks (output_id, n, t, off, bytes, enc, data) VALUES (?, ?, ?, ?, ?, ?, ?)",
+  );
+
   const size = (id: string): number => lastChunk.get(id)?.end ?? 0;
   const ensure = (id: string): void => void insertOutput.run(id, now(), null);
 
@@ -87,9 +92,6 @@ export function outputTable(db: Database.Database, nextId: () => string, now: ()
     let chunks = 0;
     let bytes = 0;
     const edges = new EdgeText();
-    const writeChunk = db.prepare(
-      "INSERT INTO output_chunks (output_id, n, t, off, bytes, enc, data) VALUES (?, ?, ?, ?, ?, ?, ?)",
-    );
     return {
       id,
       get chunks() {

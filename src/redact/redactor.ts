@@ -1,7 +1,7 @@
 import { type Compiled, Engine } from "./engine.js";
 import { type Literal, type LiteralHit, LiteralMatcher } from "./literal-matcher.js";
 import { acceptKnown } from "./resolve.js";
-import { compileRules, RULES } from "./rules.js";
+import { type CompiledRules, compileRules, RULES } from "./rules.js";
 import type { KnownSecret, Redactor } from "./types.js";
 import { searchPieces, usableValue } from "./usable-value.js";
 import { variantsOf } from "./variants.js";
@@ -18,7 +18,7 @@ export function createRedactor(
   const compiled: Compiled = {
     literals: new LiteralMatcher(literals),
     labels,
-    rules: opts.patterns === false ? null : compileRules(RULES),
+    rules: opts.patterns === false ? null : defaultRules(),
   };
   return {
     knownCount: literals.length,
@@ -28,6 +28,14 @@ export function createRedactor(
       return { push: (chunk) => engine.feed(chunk, false), flush: () => engine.feed("", true) };
     },
   };
+}
+
+// The rules never change: compiled once per process (a recorded shell builds a redactor for
+// every command's output).
+let compiledDefault: CompiledRules | null = null;
+function defaultRules(): CompiledRules {
+  compiledDefault ??= compileRules(RULES);
+  return compiledDefault;
 }
 
 /** The strings to search for, each once, with the label of the first secret that gave it. */

@@ -3,7 +3,7 @@ import { EdgeText } from "../../journal/search-text.js";
 import type { EncodedChunk } from "../../journal/store-types.js";
 
 import { createRedactor } from "../../redact/redactor.js";
-import type { KnownSecret } from "../../redact/types.js";
+import type { KnownSecret, Redactor } from "../../redact/types.js";
 import { createAnsibleParser } from "../ansible/parser.js";
 import type { AnsibleSummary } from "../ansible/types.js";
 import type { Schedule } from "../chunker.js";
@@ -72,7 +72,7 @@ export function createOutputProcessor(
   };
   let redactor: StreamRedactor | undefined;
   guard(() => {
-    redactor = createRedactor(spec.secrets).stream();
+    redactor = redactorFor(spec.secrets).stream();
   });
   const packer = new ChunkPacker({
     emit: (chunk) =>
@@ -119,6 +119,17 @@ export function createOutputProcessor(
       };
     },
   };
+}
+
+// A recorded shell hands every command the same list of secrets: build its matcher once.
+const redactors = new WeakMap<KnownSecret[], Redactor>();
+function redactorFor(secrets: KnownSecret[]): Redactor {
+  let r = redactors.get(secrets);
+  if (!r) {
+    r = createRedactor(secrets);
+    redactors.set(secrets, r);
+  }
+  return r;
 }
 
 // Bytes decoded at a time (strings stay well under V8's 128 KiB large-object size).

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { monotonicFactory } from "ulid";
 import { importCast } from "../../capture/index.js";
 import { fail } from "../../errors/index.js";
+import { ulidFactory } from "../../journal/ids.js";
 import type { Journal, JournalStore } from "../../journal/index.js";
 import type { Ctx } from "../context.js";
 import { currentPhase, resolveJournal } from "../recorder.js";
@@ -10,7 +10,7 @@ import { loadRedaction, redactDeep } from "../redaction.js";
 import { type Args, bool, str } from "../spec.js";
 import { openForRead } from "../store-access.js";
 
-const newId = monotonicFactory();
+const newId = ulidFactory();
 
 export interface ImportSummary {
   journal: Journal;
