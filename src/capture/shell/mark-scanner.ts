@@ -4,6 +4,8 @@ const ESC = 0x1b;
 const BEL = 0x07;
 const LF = 0x0a;
 const PREFIX = Buffer.from(`\x1b]${PRIVATE_OSC};`);
+// Every OSC starts so; colour codes (ESC [) are passed over without a look.
+const OSC = Buffer.from("\x1b]");
 // A mark longer than this is not one of ours: give it back as bytes.
 const MAX_MARK = 64 * 1024;
 
@@ -22,7 +24,7 @@ export class MarkScanner {
     this.carry = null;
     const out: Piece[] = [];
     let textStart = 0;
-    let i = buf.indexOf(ESC);
+    let i = buf.indexOf(OSC);
     while (i !== -1) {
       const found = this.markAt(buf, i);
       if (found === "incomplete") {
@@ -35,7 +37,14 @@ export class MarkScanner {
         out.push({ kind: "mark", mark: found.mark });
         textStart = found.end;
       }
-      i = buf.indexOf(ESC, found === null ? i + 1 : found.end);
+      i = buf.indexOf(OSC, found === null ? i + 1 : found.end);
+    }
+    // An ESC ending the chunk may begin a mark: held back until the next byte comes.
+    const last = buf.length - 1;
+    if (last >= textStart && buf[last] === ESC) {
+      pushBytes(out, buf.subarray(textStart, last));
+      this.carry = buf.subarray(last);
+      return out;
     }
     pushBytes(out, buf.subarray(textStart));
     return out;
