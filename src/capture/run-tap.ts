@@ -1,5 +1,6 @@
 import { StringDecoder } from "node:string_decoder";
 import { createChunker, type Schedule } from "./chunker.js";
+import { FirstFailure } from "./first-failure.js";
 import type { CaptureSink, StreamRedactor } from "./run-types.js";
 
 /** The capture side of a run: raw bytes in, decoded + redacted + coalesced text out to the sink. */
@@ -30,16 +31,9 @@ export interface TapOptions {
  */
 export function createCaptureTap(opts: TapOptions): CaptureTap {
   let bytes = 0;
-  let error: string | undefined;
+  const failure = new FirstFailure();
   const decoder = new StringDecoder("utf8");
-  const guard = (fn: () => void): void => {
-    if (error !== undefined) return;
-    try {
-      fn();
-    } catch (err) {
-      error = err instanceof Error ? err.message : String(err);
-    }
-  };
+  const guard = (fn: () => void): void => failure.run(fn);
   let redactor: StreamRedactor | undefined;
   guard(() => {
     redactor = opts.redact();
@@ -71,7 +65,7 @@ export function createCaptureTap(opts: TapOptions): CaptureTap {
       return bytes;
     },
     get error() {
-      return error;
+      return failure.message;
     },
   };
 }

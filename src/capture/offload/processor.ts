@@ -7,6 +7,7 @@ import type { KnownSecret, Redactor } from "../../redact/types.js";
 import { createAnsibleParser } from "../ansible/parser.js";
 import type { AnsibleSummary } from "../ansible/types.js";
 import type { Schedule } from "../chunker.js";
+import { FirstFailure } from "../first-failure.js";
 import type { StreamRedactor } from "../run-types.js";
 import { ChunkPacker } from "./packer.js";
 
@@ -58,18 +59,11 @@ export function createOutputProcessor(
   let rawBytes = 0;
   let bytes = 0;
   let tail = "";
-  let error: string | undefined;
+  const failure = new FirstFailure();
   const edges = new EdgeText();
   const parser = spec.ansible ? createAnsibleParser() : null;
   const decoder = new StringDecoder("utf8");
-  const guard = (fn: () => void): void => {
-    if (error !== undefined) return;
-    try {
-      fn();
-    } catch (err) {
-      error = err instanceof Error ? err.message : String(err);
-    }
-  };
+  const guard = (fn: () => void): void => failure.run(fn);
   let redactor: StreamRedactor | undefined;
   guard(() => {
     redactor = redactorFor(spec.secrets).stream();
@@ -115,7 +109,7 @@ export function createOutputProcessor(
         indexText: edges.text(),
         summary: parser ? parser.end() : null,
         tail,
-        ...(error !== undefined ? { error } : {}),
+        ...(failure.message !== undefined ? { error: failure.message } : {}),
       };
     },
   };
