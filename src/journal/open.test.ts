@@ -56,6 +56,37 @@ describe("openStore", () => {
     openStore({ home }).close(); // reopening applies nothing twice
   });
 
+  it("upgrades a store written by an earlier stacklog, keeping its journals and events", () => {
+    const home = temp();
+    const first = openStore({ home, now: () => 1 });
+    const j = first.createJournal({ title: "before the upgrade" });
+    first.append({
+      journalId: j.id,
+      time: 1,
+      actor: "ops@host",
+      payload: { kind: "note", noteKind: "observation", text: "kept" },
+    });
+    first.close();
+    // Undo every migration after the first: the file a stacklog with schema 1 left.
+    const back = new Database(join(home, "stacklog.db"));
+    back.exec("DROP INDEX events_kind; DELETE FROM schema_migrations WHERE version > 1");
+    back.close();
+
+    const store = openStore({ home, now: () => 7 });
+    expect(store.events(j.id).map((e) => e.payload)).toEqual([
+      { kind: "note", noteKind: "observation", text: "kept" },
+    ]);
+    store.close();
+    const db = new Database(join(home, "stacklog.db"));
+    expect(
+      db.prepare("SELECT version, applied_at FROM schema_migrations ORDER BY version").all(),
+    ).toEqual(MIGRATIONS.map((m) => ({ version: m.version, applied_at: m.version === 1 ? 1 : 7 })));
+    expect(
+      db.prepare("SELECT name FROM sqlite_schema WHERE name = 'events_kind'").pluck().get(),
+    ).toBe("events_kind");
+    db.close();
+  });
+
   it("reports a file of random bytes as StoreCorrupt", () => {
     const home = temp();
     writeFileSync(
