@@ -64,6 +64,8 @@ describe("openStore", () => {
       journalId: j.id,
       time: 1,
       actor: "ops@host",
+      terminal: null,
+      phase: null,
       payload: { kind: "note", noteKind: "observation", text: "kept" },
     });
     first.close();
