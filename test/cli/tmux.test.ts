@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { CommandPayload, JournalEvent } from "../../src/journal/index.js";
+import { FIXTURES, requireAnsible } from "../fixtures/ansible/run-playbook.js";
 import { NODE_ARGS, type Sandbox, sandbox, stacklog, stacklogJson } from "../helpers/cli.js";
 
 // Two operators, each in a tmux pane of one session, each in `stacklog shell`, one journal: the
@@ -10,7 +11,13 @@ import { NODE_ARGS, type Sandbox, sandbox, stacklog, stacklogJson } from "../hel
 let sb: Sandbox;
 let socket: string;
 beforeEach(() => {
-  sb = sandbox({ SHELL: "/bin/bash", TERM: "xterm-256color" });
+  sb = sandbox({
+    SHELL: "/bin/bash",
+    TERM: "xterm-256color",
+    ANSIBLE_LOCAL_TEMP: "/tmp/stacklog-ansible-tmp",
+    ANSIBLE_HOST_KEY_CHECKING: "False",
+  });
+  sb.env.ANSIBLE_HOME = path.join(sb.dir, "ansible");
   socket = path.join(sb.dir, "tmux.sock");
   stacklogJson(sb, ["start", "--title", "two operators in tmux"]);
 });
@@ -49,8 +56,9 @@ const showsLine = (target: string, line: string) => () =>
     .some((l) => l.trimEnd() === line);
 
 describe("stacklog shell in tmux", () => {
-  it("records two operators' panes into one journal, each command with its own output, and passes window resizes on", async () => {
+  it("records two operators' panes into one journal, each command with its own output and Ansible runs summarised, and passes window resizes on", async () => {
     tmux("-V");
+    requireAnsible();
     tmux("new-session", "-d", "-s", "rehearsal", "-x", "160", "-y", "40");
     tmux("set-option", "-g", "remain-on-exit", "off");
     const [alice, bob] = ["alice", "bob"].map((user, i) => {
@@ -83,6 +91,10 @@ describe("stacklog shell in tmux", () => {
     expect(after).not.toBe(before);
     await type(bob, "stty size; echo size-$((2 + 2))", "size-4");
     expect(pane(bob)).toContain(after);
+    // A playbook run in colour, as the pane's terminal gets it: a failing task, an unreachable
+    // host, a rescued block, a loop and a handler (test/fixtures/ansible/site.yml).
+    const playbook = `cd ${FIXTURES} && ansible-playbook -i inventory.ini site.yml; echo ansible-exit-$?`;
+    await type(alice, playbook, "ansible-exit-4");
     for (const p of [alice, bob]) tmux("send-keys", "-t", p, "exit", "Enter");
     await until("the session to end", () => {
       const r = spawnSync("tmux", ["-S", socket, "has-session", "-t", "rehearsal"]);
@@ -120,5 +132,16 @@ describe("stacklog shell in tmux", () => {
     expect(output(b.e)).toBe("bob-32\r\n");
     expect(output(w.e).trim()).toBe("2");
     expect(output(cmd("stty size; echo size-$((2 + 2))").e)).toBe(`${after}\r\nsize-4\r\n`);
+    const ansible = cmd(playbook);
+    expect(ansible.e.actor).toBe("alice@deploy");
+    const summary = ansible.p.summary?.ansible as {
+      recap: { host: string }[];
+      findings: { host: string; status: string }[];
+    };
+    expect(summary.recap.map((r) => r.host).sort()).toEqual(["alpha", "ghost", "localhost"]);
+    expect(summary.findings.some((f) => f.host === "ghost" && f.status === "unreachable")).toBe(
+      true,
+    );
+    expect(stacklog(sb, ["log"]).stdout).toMatch(/\(ansible: \d+ plays, \d+ tasks, \d+ failed\)/);
   });
 });
