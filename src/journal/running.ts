@@ -11,6 +11,8 @@ export interface CommandOutcome {
   exitStatus: number | null;
   signal: string | null;
   mode?: RunningCommand["mode"];
+  /** Cut short (its shell died): recorded as interrupted, with what is known. */
+  interrupted?: boolean;
 }
 
 /** The `command` event of a running command once it ended (or, with no outcome, was cut short). */
@@ -42,7 +44,7 @@ export function commandEvent(
       signal: outcome ? outcome.signal : null,
       outputId: r.outputId,
       outputBytes,
-      ...(outcome ? {} : { interrupted: true }),
+      ...(outcome && !outcome.interrupted ? {} : { interrupted: true }),
     },
   };
 }

@@ -47,6 +47,9 @@ describe("stacklog shell", () => {
     const byLine = (l: string) => cmds.find((c) => c.line === l);
     expect(byLine("echo hello-from-shell")).toMatchObject({ exitStatus: 0, mode: "shell" });
     expect(byLine("(exit 3)")).toMatchObject({ exitStatus: 3 });
+    // the command that ended the shell takes the shell's status
+    expect(byLine("exit 5")).toMatchObject({ exitStatus: 5 });
+    expect(byLine("exit 5")?.interrupted).toBeUndefined();
     expect(byLine("cd /tmp && pwd")?.exitStatus).toBe(0);
     expect(cmds.find((c) => c.line.includes("[REDACTED env:OS_PASSWORD]"))?.cwd).toBe("/tmp");
     expect(cmds.some((c) => c.line.includes("secret-hidden-line"))).toBe(false);

@@ -75,9 +75,13 @@ export class CommandSplitter {
     }
   }
 
-  /** The shell is gone: a command still open ends with an unknown status. Resolves once every command is finished. */
-  close(): Promise<void> {
-    this.end(null);
+  /**
+   * The shell is gone: a command still open ended it. It takes the shell's exit status (`exit 3`
+   * gives 3); when the shell died of a signal, it is marked interrupted. Without the shell's
+   * status it ends with an unknown one. Resolves once every command is finished.
+   */
+  close(shell?: { exitStatus: number; signaled: boolean }): Promise<void> {
+    this.end(shell?.exitStatus ?? null, this.cwd, shell?.signaled === true);
     return this.chain;
   }
 
@@ -112,7 +116,7 @@ export class CommandSplitter {
     this.running = { handle: handle ?? null, tap };
   }
 
-  private end(status: number | null, cwd = this.cwd): void {
+  private end(status: number | null, cwd = this.cwd, interrupted = false): void {
     this.cwd = cwd;
     const run = this.running;
     if (!run) return;
@@ -120,7 +124,12 @@ export class CommandSplitter {
     const ending = run.ending ?? this.stopOutput(run);
     const { handle } = run;
     if (!handle) return;
-    const info = { endedAt: this.opts.now(), exitStatus: status, cwd: this.cwd };
+    const info = {
+      endedAt: this.opts.now(),
+      exitStatus: status,
+      cwd: this.cwd,
+      ...(interrupted ? { interrupted } : {}),
+    };
     const finish = (): void => void this.guard(() => handle.finish(info));
     if (!ending && this.settling === 0) {
       finish();

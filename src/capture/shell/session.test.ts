@@ -190,7 +190,23 @@ describe.each([
     expect(sh.screen).not.toContain("\x1b]6973");
   });
 
-  it("ends when the shell exits, with its status", () => {
+  it("ends when the shell exits, with its status, the status of the command that ended it", () => {
     expect(exitStatus).toBe(0);
+    expect(cmd("exit").end).toEqual({ exitStatus: 0, cwd: "/tmp" });
+  });
+
+  it("marks a command cut short by its shell dying as interrupted, keeping the output before", async () => {
+    const dying = new RecordedShell(requireProgram(name, pkg), work, () => redactor.stream());
+    try {
+      await dying.run("echo before", 1);
+      dying.type("echo partial-$((6 * 7)); kill -9 $$\r");
+      expect((await dying.done).exitStatus).toBe(137);
+      const last = dying.recorder.commands.at(-1);
+      expect(last?.line).toBe("echo partial-$((6 * 7)); kill -9 $$");
+      expect(last?.output).toBe("partial-42\r\n");
+      expect(last?.end).toEqual({ exitStatus: 137, cwd: work, interrupted: true });
+    } finally {
+      dying.cleanup();
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { type IPty, spawn } from "node-pty";
-import { exitStatusFor } from "../exit-status.js";
+import { exitStatusFor, signalNumber } from "../exit-status.js";
 import { drainBeforeClose } from "../pty-drain.js";
 import { enterRawMode } from "../pty-raw-mode.js";
 import { forwardSignals } from "../run-signals.js";
@@ -38,10 +38,10 @@ export async function runShellSession(opts: ShellSessionOptions): Promise<ShellS
       env: launch.env,
       encoding: null,
     });
-    const code = await supervise(child, opts, splitter, source, new MarkScanner(launch.nonce));
-    await splitter.close();
+    const end = await supervise(child, opts, splitter, source, new MarkScanner(launch.nonce));
+    await splitter.close(end);
     const error = splitter.error;
-    return { exitStatus: code, ...(error !== undefined ? { captureError: error } : {}) };
+    return { exitStatus: end.exitStatus, ...(error !== undefined ? { captureError: error } : {}) };
   } finally {
     restoreMode();
     launch.cleanup();
@@ -54,7 +54,7 @@ function supervise(
   splitter: CommandSplitter,
   source: SignalSource,
   scanner: MarkScanner,
-): Promise<number> {
+): Promise<{ exitStatus: number; signaled: boolean }> {
   const { stdin, stdout } = opts;
   const cleanups: Array<() => void> = [];
   const on = (em: NodeJS.EventEmitter, ev: string, fn: Listener): void => {
@@ -126,7 +126,10 @@ function supervise(
       show(visible(rest));
       dispatch(rest, splitter);
       for (const undo of cleanups.reverse()) undo();
-      resolve(exitStatusFor(exitCode, signal ?? null));
+      resolve({
+        exitStatus: exitStatusFor(exitCode, signal ?? null),
+        signaled: signalNumber(signal ?? null) !== null,
+      });
     });
   });
 }

@@ -7,7 +7,16 @@ import type { RunTap, SignalSource, StreamRedactor } from "../run-types.js";
  * `end` has settled, in command order.
  */
 export type CommandHandle = {
-  finish(info: { endedAt: number; exitStatus: number | null; cwd: string }): void;
+  /**
+   * `interrupted`: the shell died (of a signal) while the command ran; `exitStatus` is then the
+   * shell's own (128+N), and the output is what came before.
+   */
+  finish(info: {
+    endedAt: number;
+    exitStatus: number | null;
+    cwd: string;
+    interrupted?: boolean;
+  }): void;
 } & (
   | {
       /** Redacted output, coalesced, with the ms offset since the command started. */

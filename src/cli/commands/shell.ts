@@ -45,6 +45,7 @@ function recorder(
               end.exitStatus !== null && end.exitStatus > 128
                 ? `signal ${end.exitStatus - 128}`
                 : null,
+            ...(end.interrupted ? { interrupted: true } : {}),
           }),
       };
     },
