@@ -29,7 +29,18 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return 0;
     }
     const ctx = makeCtx(io, args.flags.json === true);
-    const mod = await spec.load();
+    let mod: Awaited<ReturnType<typeof spec.load>>;
+    try {
+      mod = await spec.load();
+    } catch (err) {
+      const status = await spec.unloaded?.(
+        args,
+        io,
+        err instanceof Error ? err.message : String(err),
+      );
+      if (status === undefined || status === null) throw err;
+      return status;
+    }
     const data = await mod.run(args, ctx as never);
     if (data === undefined) return 0;
     if (ctx.json) io.stdout.write(`${JSON.stringify(data, null, 2)}\n`);

@@ -1,4 +1,4 @@
-import type { Ctx } from "./context.js";
+import type { Ctx, Io } from "./context.js";
 
 /** One flag of a verb, as `node:util` parseArgs understands it plus help text. */
 export interface FlagSpec {
@@ -35,6 +35,11 @@ export interface VerbSpec {
   examples: string[];
   /** Verbs that write events take --journal and may spool. */
   load: () => Promise<VerbModule>;
+  /**
+   * What the verb still does when `load` fails (stacklog's code cannot be read): an exit status,
+   * or null to report the failure as usual.
+   */
+  unloaded?: (args: Args, io: Io, reason: string) => Promise<number | null>;
 }
 
 export const JSON_FLAG: FlagSpec = { type: "boolean", description: "print JSON instead of text" };

@@ -1,3 +1,4 @@
+import { runUnrecorded } from "./run-unrecorded.js";
 import { JOURNAL_FLAG, JSON_FLAG, type VerbSpec } from "./spec.js";
 
 const J = { journal: JOURNAL_FLAG, json: JSON_FLAG };
@@ -118,6 +119,7 @@ export const RECORD_VERBS: VerbSpec[] = [
       "stacklog run -- kolla-ansible -i multinode prechecks",
     ],
     load: () => import("./commands/run.js"),
+    unloaded: runUnrecorded,
   },
   {
     name: "shell",

@@ -1,0 +1,50 @@
+import { spawnSync } from "node:child_process";
+import { exitStatusFor } from "../capture/exit-status.js";
+import type { Io } from "./context.js";
+import type { Args } from "./spec.js";
+
+/**
+ * `stacklog run` when stacklog's own code cannot be loaded (a broken install, no file
+ * descriptors left): the command still runs, straight on this terminal, unrecorded, and its
+ * exit status passes through; one line on stderr says so. Imports nothing but Node's own
+ * modules and one small one, so that it loads when the rest does not.
+ */
+export async function runUnrecorded(args: Args, io: Io, reason: string): Promise<number | null> {
+  const argv = args.rest.length ? args.rest : args.positionals;
+  const [file, ...rest] = argv;
+  if (file === undefined) return null;
+  io.stderr.write(
+    `stacklog: not recorded: stacklog could not load its code (${reason}); the command runs unrecorded\n`,
+  );
+  // The terminal sends Ctrl-C and Ctrl-\ to the command too; stacklog waits for it to end.
+  const ignore = (): void => {};
+  process.on("SIGINT", ignore);
+  process.on("SIGQUIT", ignore);
+  try {
+    for (let attempt = 0; ; attempt++) {
+      const r = spawnSync(file, rest, {
+        stdio: "inherit",
+        cwd: io.cwd,
+        env: io.env as NodeJS.ProcessEnv,
+      });
+      const code = (r.error as NodeJS.ErrnoException | undefined)?.code;
+      // Out of file descriptors: the failed load's reads are still closing theirs.
+      if ((code === "EMFILE" || code === "ENFILE") && attempt < 20) {
+        await new Promise((done) => setTimeout(done, 50));
+        continue;
+      }
+      if (!r.error) return exitStatusFor(r.status, r.signal);
+      const why =
+        code === "ENOENT"
+          ? "command not found"
+          : code === "EACCES"
+            ? "Permission denied"
+            : r.error.message;
+      io.stderr.write(`stacklog: ${file}: ${why}\n`);
+      return code === "EACCES" ? 126 : 127;
+    }
+  } finally {
+    process.off("SIGINT", ignore);
+    process.off("SIGQUIT", ignore);
+  }
+}
