@@ -1,4 +1,3 @@
-import { spawnSync } from "node:child_process";
 import { exitStatusFor } from "../capture/exit-status.js";
 import type { Io } from "./context.js";
 import type { Args } from "./spec.js";
@@ -13,6 +12,8 @@ export async function runUnrecorded(args: Args, io: Io, reason: string): Promise
   const argv = args.rest.length ? args.rest : args.positionals;
   const [file, ...rest] = argv;
   if (file === undefined) return null;
+  // (a built-in module: loading it reads no file; imported here to keep it off every start-up)
+  const { spawnSync } = await import("node:child_process");
   io.stderr.write(
     `stacklog: not recorded: stacklog could not load its code (${reason}); the command runs unrecorded\n`,
   );
