@@ -6,6 +6,11 @@ import type { ChildOutcome, RunOptions, RunTap, SignalSource } from "./run-types
 
 const EOF_CHAR = "\x04";
 
+/** node-pty's words when the system gives it no pseudo-terminal (forkpty or openpty failed). */
+export function isNoPty(message: string): boolean {
+  return /\b(forkpty|openpty|posix_openpt)\b/.test(message);
+}
+
 type Listener = Parameters<NodeJS.EventEmitter["on"]>[1];
 
 /**

@@ -1,7 +1,7 @@
 import { fail } from "../errors/index.js";
 import { exitStatusFor, signalName } from "./exit-status.js";
 import { runPipe } from "./pipe-mode.js";
-import { runPty } from "./pty-mode.js";
+import { isNoPty, runPty } from "./pty-mode.js";
 import { resolveCommand } from "./run-resolve.js";
 import { createCaptureTap } from "./run-tap.js";
 import type { ChildOutcome, RunOptions, RunResult, SignalSource } from "./run-types.js";
@@ -33,12 +33,20 @@ export async function runCommand(opts: RunOptions): Promise<RunResult> {
     : createCaptureTap({ redact: opts.redact, sink: opts.sink, now, startedAt });
   const source: SignalSource = opts.signals ?? process;
   let outcome: ChildOutcome;
+  let used = mode;
   try {
     outcome = mode === "pty" ? await runPty(opts, tap, source) : await runPipe(opts, tap, source);
   } catch (err) {
     // node-pty and spawn throw synchronously for things like a bad cwd.
     const message = err instanceof Error ? err.message : String(err);
-    return notStarted(opts, `${cmd}: ${message}`, 126, startedAt, now(), mode);
+    if (mode !== "pty" || !isNoPty(message))
+      return notStarted(opts, `${cmd}: ${message}`, 126, startedAt, now(), mode);
+    // No terminal to be had: the command still runs, with pipes (it may look plainer).
+    opts.stderr.write(
+      `stacklog: no pseudo-terminal could be opened (${message.replace(/\.$/, "")}); the command runs with pipes\n`,
+    );
+    used = "pipe";
+    outcome = await runPipe(opts, tap, source);
   }
   // The command's end, not when the capture has caught up with it.
   const endedAt = now();
@@ -50,7 +58,7 @@ export async function runCommand(opts: RunOptions): Promise<RunResult> {
       outcome.code ?? 127,
       startedAt,
       endedAt,
-      mode,
+      used,
     );
   }
   return {
@@ -58,7 +66,7 @@ export async function runCommand(opts: RunOptions): Promise<RunResult> {
     signal: signalName(outcome.signal),
     startedAt,
     endedAt,
-    mode,
+    mode: used,
     outputBytes: tap.bytes,
     ...(tap.error !== undefined ? { sinkError: tap.error } : {}),
   };

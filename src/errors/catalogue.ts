@@ -280,6 +280,12 @@ export const catalogue = {
     hint: "Start one with `stacklog shell`.",
     exitCode: 2,
   }),
+  PtyUnavailable: (reason: string) => ({
+    title: "No pseudo-terminal",
+    message: `A pseudo-terminal for the shell could not be opened (${reason}): the system has none free, or /dev/ptmx or /dev/pts is not usable here.`,
+    hint: 'Check that /dev/pts is mounted and `sysctl kernel.pty.max`; meanwhile `eval "$(stacklog hook bash)"` records commands without a terminal of its own, and `stacklog run -- CMD` falls back to pipes.',
+    exitCode: 1,
+  }),
   UnsupportedShell: (shell: string) => ({
     title: "Unsupported shell",
     message: `${shell} is not bash or zsh, the shells stacklog can record command by command.`,

@@ -1,6 +1,8 @@
 import { type IPty, spawn } from "node-pty";
+import { fail } from "../../errors/index.js";
 import { exitStatusFor, signalNumber } from "../exit-status.js";
 import { drainBeforeClose } from "../pty-drain.js";
+import { isNoPty } from "../pty-mode.js";
 import { enterRawMode } from "../pty-raw-mode.js";
 import { forwardSignals } from "../run-signals.js";
 import type { SignalSource } from "../run-types.js";
@@ -21,7 +23,6 @@ export async function runShellSession(opts: ShellSessionOptions): Promise<ShellS
   const now = opts.now ?? Date.now;
   const source: SignalSource = opts.signals ?? process;
   const launch = planLaunch(opts.shell, opts.env, opts.pid ?? process.pid);
-  if (opts.banner) opts.stdout.write(`${opts.banner}\r\n`);
   const splitter = new CommandSplitter({
     recorder: opts.recorder,
     redact: opts.redact,
@@ -30,14 +31,8 @@ export async function runShellSession(opts: ShellSessionOptions): Promise<ShellS
   });
   const restoreMode = enterRawMode(opts.stdin, opts.stdout, source);
   try {
-    const child = spawn(launch.argv[0] as string, launch.argv.slice(1), {
-      name: opts.env.TERM ?? "xterm-256color",
-      cols: size(opts.stdout.columns, 80),
-      rows: size(opts.stdout.rows, 24),
-      cwd: opts.cwd,
-      env: launch.env,
-      encoding: null,
-    });
+    const child = spawnShell(launch, opts);
+    if (opts.banner) opts.stdout.write(`${opts.banner}\r\n`);
     const end = await supervise(child, opts, splitter, source, new MarkScanner(launch.nonce));
     await splitter.close(end);
     const error = splitter.error;
@@ -132,6 +127,24 @@ function supervise(
       });
     });
   });
+}
+
+/** Starts the shell on a new terminal; no terminal to be had is a clear error, not a crash. */
+function spawnShell(launch: ReturnType<typeof planLaunch>, opts: ShellSessionOptions): IPty {
+  try {
+    return spawn(launch.argv[0] as string, launch.argv.slice(1), {
+      name: opts.env.TERM ?? "xterm-256color",
+      cols: size(opts.stdout.columns, 80),
+      rows: size(opts.stdout.rows, 24),
+      cwd: opts.cwd,
+      env: launch.env,
+      encoding: null,
+    });
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    if (isNoPty(message)) throw fail("PtyUnavailable", message.replace(/\.$/, ""));
+    throw err;
+  }
 }
 
 /** What the user's terminal gets: everything but stacklog's private sequences. */
