@@ -6,9 +6,13 @@ import type { ChildOutcome, RunOptions, RunTap, SignalSource } from "./run-types
 
 const EOF_CHAR = "\x04";
 
-/** node-pty's words when the system gives it no pseudo-terminal (forkpty or openpty failed). */
-export function isNoPty(message: string): boolean {
-  return /\b(forkpty|openpty|posix_openpt)\b/.test(message);
+/**
+ * What node-pty said, trimmed, when the system gave it no pseudo-terminal (forkpty or openpty
+ * failed); null for any other failure.
+ */
+export function noPtyReason(err: unknown): string | null {
+  const message = err instanceof Error ? err.message : String(err);
+  return /\b(forkpty|openpty|posix_openpt)\b/.test(message) ? message.replace(/\.$/, "") : null;
 }
 
 type Listener = Parameters<NodeJS.EventEmitter["on"]>[1];

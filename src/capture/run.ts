@@ -1,7 +1,7 @@
 import { fail } from "../errors/index.js";
 import { exitStatusFor, signalName } from "./exit-status.js";
 import { runPipe } from "./pipe-mode.js";
-import { isNoPty, runPty } from "./pty-mode.js";
+import { noPtyReason, runPty } from "./pty-mode.js";
 import { resolveCommand } from "./run-resolve.js";
 import { createCaptureTap } from "./run-tap.js";
 import type { ChildOutcome, RunOptions, RunResult, SignalSource } from "./run-types.js";
@@ -39,11 +39,11 @@ export async function runCommand(opts: RunOptions): Promise<RunResult> {
   } catch (err) {
     // node-pty and spawn throw synchronously for things like a bad cwd.
     const message = err instanceof Error ? err.message : String(err);
-    if (mode !== "pty" || !isNoPty(message))
-      return notStarted(opts, `${cmd}: ${message}`, 126, startedAt, now(), mode);
+    const noPty = mode === "pty" ? noPtyReason(err) : null;
+    if (noPty === null) return notStarted(opts, `${cmd}: ${message}`, 126, startedAt, now(), mode);
     // No terminal to be had: the command still runs, with pipes (it may look plainer).
     opts.stderr.write(
-      `stacklog: no pseudo-terminal could be opened (${message.replace(/\.$/, "")}); the command runs with pipes\n`,
+      `stacklog: no pseudo-terminal could be opened (${noPty}); the command runs with pipes\n`,
     );
     used = "pipe";
     outcome = await runPipe(opts, tap, source);

@@ -1,4 +1,5 @@
 import { exitStatusFor } from "../capture/exit-status.js";
+import { resolveCommand } from "../capture/run-resolve.js";
 import type { Io } from "./context.js";
 import type { Args } from "./spec.js";
 
@@ -6,7 +7,7 @@ import type { Args } from "./spec.js";
  * `stacklog run` when stacklog's own code cannot be loaded (a broken install, no file
  * descriptors left): the command still runs, straight on this terminal, unrecorded, and its
  * exit status passes through; one line on stderr says so. Imports nothing but Node's own
- * modules and one small one, so that it loads when the rest does not.
+ * modules and two small ones, so that it loads when the rest does not.
  */
 export async function runUnrecorded(args: Args, io: Io, reason: string): Promise<number | null> {
   const argv = args.rest.length ? args.rest : args.positionals;
@@ -17,6 +18,12 @@ export async function runUnrecorded(args: Args, io: Io, reason: string): Promise
   io.stderr.write(
     `stacklog: not recorded: stacklog could not load its code (${reason}); the command runs unrecorded\n`,
   );
+  // A command that cannot start is reported as `run` and a shell report it.
+  const found = resolveCommand(file, io.cwd, io.env.PATH);
+  if (!found.ok) {
+    io.stderr.write(`stacklog: ${file}: ${found.reason}\n`);
+    return found.status;
+  }
   // The terminal sends Ctrl-C and Ctrl-\ to the command too; stacklog waits for it to end.
   const ignore = (): void => {};
   process.on("SIGINT", ignore);
@@ -35,14 +42,8 @@ export async function runUnrecorded(args: Args, io: Io, reason: string): Promise
         continue;
       }
       if (!r.error) return exitStatusFor(r.status, r.signal);
-      const why =
-        code === "ENOENT"
-          ? "command not found"
-          : code === "EACCES"
-            ? "Permission denied"
-            : r.error.message;
-      io.stderr.write(`stacklog: ${file}: ${why}\n`);
-      return code === "EACCES" ? 126 : 127;
+      io.stderr.write(`stacklog: ${file}: ${r.error.message}\n`);
+      return 126;
     }
   } finally {
     process.off("SIGINT", ignore);

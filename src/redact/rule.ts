@@ -41,14 +41,7 @@ export function runLength(
 
 /** Characters of key names: letters, digits, `_`, `-` and `.`. */
 export function isNameChar(c: number): boolean {
-  return (
-    (c >= 48 && c <= 57) ||
-    (c >= 65 && c <= 90) ||
-    (c >= 97 && c <= 122) ||
-    c === 95 ||
-    c === 45 ||
-    c === 46
-  );
+  return isWordChar(c) || c === 45 || c === 46;
 }
 
 export function isAlnum(c: number): boolean {

@@ -1,4 +1,4 @@
-import { type Rule, runLength } from "./rule.js";
+import { isAlnum, type Rule, runLength } from "./rule.js";
 import type { Span } from "./types.js";
 import { harmlessValue } from "./values.js";
 
@@ -6,14 +6,7 @@ import { harmlessValue } from "./values.js";
 const END = new Set([..." \t\r\n/?#\"'`<>\\)]},\x1b"].map((c) => c.charCodeAt(0)));
 
 function isSchemeChar(c: number): boolean {
-  return (
-    (c >= 48 && c <= 57) ||
-    (c >= 65 && c <= 90) ||
-    (c >= 97 && c <= 122) ||
-    c === 43 ||
-    c === 45 ||
-    c === 46
-  );
+  return isAlnum(c) || c === 43 || c === 45 || c === 46;
 }
 
 /**

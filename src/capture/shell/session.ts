@@ -2,7 +2,7 @@ import { type IPty, spawn } from "node-pty";
 import { fail } from "../../errors/index.js";
 import { exitStatusFor, signalNumber } from "../exit-status.js";
 import { drainBeforeClose } from "../pty-drain.js";
-import { isNoPty } from "../pty-mode.js";
+import { noPtyReason } from "../pty-mode.js";
 import { enterRawMode } from "../pty-raw-mode.js";
 import { forwardSignals } from "../run-signals.js";
 import type { SignalSource } from "../run-types.js";
@@ -141,9 +141,8 @@ function spawnShell(launch: ReturnType<typeof planLaunch>, opts: ShellSessionOpt
       encoding: null,
     });
   } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    if (isNoPty(message)) throw fail("PtyUnavailable", message.replace(/\.$/, ""));
-    throw err;
+    const noPty = noPtyReason(err);
+    throw noPty === null ? err : fail("PtyUnavailable", noPty);
   }
 }
 
