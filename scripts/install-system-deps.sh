@@ -21,5 +21,15 @@ if [ "$(id -u)" -ne 0 ]; then
 fi
 echo "system packages: installing ${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
+# Packages install without starting their services (openssh-server would start a daemon on port
+# 22): the tests start their own, on private ports. Debian's policy-rc.d(8) layer says so to the
+# packages' scripts while apt runs, unless the machine already has a policy of its own.
+policy=/usr/sbin/policy-rc.d
+if [ ! -e "$policy" ]; then
+  printf '#!/bin/sh\n# stacklog install-system-deps.sh: no services started while it runs\nexit 101\n' |
+    $sudo tee "$policy" >/dev/null
+  $sudo chmod 755 "$policy"
+  trap '$sudo rm -f "$policy"' EXIT
+fi
 $sudo apt-get update -qq
 $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
