@@ -26,7 +26,13 @@ const DRAIN_WAIT_MS = 500;
  *   DESTROY_SOCKET_TIMEOUT_MS in node-pty src/unixTerminal.ts). That destroy is deferred until
  *   `idle(lingerMs)` holds (a background process may keep the terminal open; a shell would not
  *   wait for it), then the rest is drained and the socket destroyed.
- * Uses node-pty's private socket and fd; if they are missing this does nothing.
+ * - Keys typed while the terminal closes (the child has exited, stdin still flows) must not be
+ *   written to its descriptor: node-pty only turns `write` into a no-op once its socket has
+ *   emitted 'close', a turn of the event loop after the descriptor is closed; a write in between
+ *   fails with EBADF, which node-pty prints on the operator's terminal ("Unhandled pty write
+ *   error"), and could land in another file that reused the number. Writes stop before the
+ *   close, and a deferred close waits for a write already under way.
+ * Uses node-pty's private socket, fd and write queue; if they are missing this does nothing.
  */
 export function drainBeforeClose(
   child: IPty,
@@ -34,18 +40,26 @@ export function drainBeforeClose(
   idle: (lingerMs: number) => boolean,
   lingerMs = 1000,
 ): void {
-  const internals = child as unknown as { _socket?: PtySocket; fd?: number };
-  const { _socket: socket, fd } = internals;
+  const internals = child as unknown as {
+    _socket?: PtySocket;
+    fd?: number;
+    _writeStream?: PtyWriteQueue;
+  };
+  const { _socket: socket, fd, _writeStream: writes } = internals;
   if (!socket || typeof socket.destroy !== "function" || typeof fd !== "number") return;
   const drain = (): void => drainSync(fd, deliver);
   // Runs after net.Socket's own 'end' handler, which only schedules the close: the fd is open.
   socket.on("end", drain);
-  const destroy = socket.destroy.bind(socket);
+  const original = socket.destroy.bind(socket);
+  const destroy = (err?: Error) => {
+    stopWrites(child, writes);
+    return original(err);
+  };
   socket.destroy = (err?: Error) => {
     if (err !== undefined || socket.destroyed || socket.readableEnded) return destroy(err);
     const timer = setInterval(() => {
       if (socket.destroyed) clearInterval(timer);
-      else if (idle(lingerMs)) {
+      else if (idle(lingerMs) && !writeUnderWay(writes)) {
         clearInterval(timer);
         drain();
         destroy();
@@ -53,6 +67,26 @@ export function drainBeforeClose(
     }, lingerMs / 4);
     return socket;
   };
+}
+
+/** node-pty's queue of writes to the terminal (its CustomWriteStream). */
+interface PtyWriteQueue {
+  _writeQueue?: unknown[];
+  /** Set while a write waits to be tried again (EAGAIN); none is under way then. */
+  _writeImmediate?: unknown;
+  dispose?(): void;
+}
+
+/** True while node-pty has a write to the descriptor in progress. */
+function writeUnderWay(writes: PtyWriteQueue | undefined): boolean {
+  return (writes?._writeQueue?.length ?? 0) > 0 && writes?._writeImmediate === undefined;
+}
+
+/** Drops later writes and those still queued, as node-pty itself does once closed. */
+function stopWrites(child: IPty, writes: PtyWriteQueue | undefined): void {
+  (child as { write: IPty["write"] }).write = () => {};
+  writes?.dispose?.();
+  if (Array.isArray(writes?._writeQueue)) writes._writeQueue.length = 0;
 }
 
 /** Reads `fd` (non-blocking) until EIO (the other side closed and all is read) or nothing comes. */
