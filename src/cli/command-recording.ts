@@ -13,6 +13,7 @@ import {
   type OutputWriter,
   type RunningCommand,
 } from "../journal/index.js";
+import { redactArgv } from "./command-line.js";
 import type { Ctx } from "./context.js";
 import { activate, currentPhase } from "./recorder.js";
 import type { Redaction } from "./redaction.js";
@@ -22,17 +23,6 @@ import { tryOpen } from "./store-access.js";
 import { checkEvents, isUpgradeCheck } from "./upgrade-checks.js";
 
 const newId = ulidFactory();
-
-/** Quotes argv the way a shell would need it, for the recorded command line. */
-export function shellLine(argv: string[]): string {
-  return argv.map(quoteArg).join(" ");
-}
-
-function quoteArg(a: string): string {
-  if (/^[\w@%+=:,./-]+$/.test(a)) return a;
-  if (!a.includes("'")) return `'${a}'`;
-  return `"${a.replace(/["\\$`]/g, (c) => `\\${c}`)}"`;
-}
 
 /** What is known of a command when it starts. `line` is raw: it is redacted here. */
 export interface CommandStart {
@@ -66,6 +56,8 @@ export class CommandRecording {
   private running: RunningCommand | null = null;
   private warned = false;
   private readonly checks: boolean;
+  /** False when the command line is not stored (hidden, or a secret source unreadable). */
+  private readonly lineKept: boolean;
   /** The start's writes still to do (see `start`). */
   private unsettled: { withheld: boolean; storeProblem: string | null } | null = null;
   private settleTimer: NodeJS.Timeout | null = null;
@@ -84,12 +76,15 @@ export class CommandRecording {
     private readonly redaction: Redaction,
     private readonly session: JournalStore | null = null,
   ) {
-    const line = cmd.hidden ? "[not recorded]" : redaction.redactor.redact(cmd.line);
-    this.ansible = !cmd.hidden && looksLikeAnsible(line);
-    this.checks = !cmd.hidden && isUpgradeCheck(line);
+    // A registered secret source that cannot be read (being rewritten, moved) leaves its values
+    // unknown: the line is kept back like a hidden one, and the output with it.
     const withheld = redaction.unreadable.length > 0 || cmd.hidden === true;
+    this.lineKept = !withheld;
+    const line = withheld ? "[not recorded]" : redaction.redactor.redact(cmd.line);
+    this.ansible = !withheld && looksLikeAnsible(line);
+    this.checks = !withheld && isUpgradeCheck(line);
     if (redaction.unreadable.length > 0)
-      ctx.warn(`output not stored: ${redaction.unreadable[0]?.message}`);
+      ctx.warn(`command line and output not stored: ${redaction.unreadable[0]?.message}`);
     this.start(journalFlag, line, withheld);
   }
 
@@ -99,7 +94,7 @@ export class CommandRecording {
    * output to the terminal, when the machine has the CPUs for it (see `outputWorkerWanted`).
    */
   tap(startedAt: number): RunTap {
-    if (this.cmd.hidden) return countingTap();
+    if (!this.lineKept) return countingTap();
     const off = createOffloadTap({
       spec: {
         secrets: this.redaction.secrets,
@@ -163,9 +158,11 @@ export class CommandRecording {
       eventId: newId(ctx.now()),
       journalId,
       line,
-      argv: this.cmd.hidden
+      argv: !this.lineKept
         ? null
-        : (this.cmd.argv?.map((a) => this.redaction.redactor.redact(a)) ?? null),
+        : this.cmd.argv
+          ? redactArgv(this.cmd.argv, (t) => this.redaction.redactor.redact(t))
+          : null,
       cwd: this.redaction.redactor.redact(this.cmd.cwd),
       user: ctx.user,
       mode: this.cmd.mode,

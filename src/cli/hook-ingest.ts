@@ -41,11 +41,15 @@ function event(journalId: string, r: HookRecord, redactor: Redactor): NewEvent {
   };
 }
 
-/** Stores the lines hook-mode shells spooled (redacted); returns how many. Never throws. */
+/**
+ * Stores the lines hook-mode shells spooled (redacted); returns how many. Never throws.
+ * `makeRedactor` gives null while a registered secret source cannot be read: the lines then
+ * wait, as the shell wrote them, until the values they may hold are known again.
+ */
 export function ingestHooks(
   home: string,
   store: JournalStore,
-  makeRedactor: () => Redactor,
+  makeRedactor: () => Redactor | null,
 ): number {
   const dir = path.join(home, "hooks");
   let files: string[];
@@ -56,6 +60,7 @@ export function ingestHooks(
   }
   if (files.length === 0) return 0;
   const redactor = makeRedactor();
+  if (!redactor) return 0;
   let n = 0;
   for (const f of files) {
     const journalId = f.slice(0, -4);

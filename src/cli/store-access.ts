@@ -6,9 +6,13 @@ import type { Ctx } from "./context.js";
 import { ingestHooks } from "./hook-ingest.js";
 import { loadRedaction } from "./redaction.js";
 
-/** Hook lines are stored as the shell wrote them: redact them with this call's secrets. */
+/**
+ * Hook lines are stored as the shell wrote them: redact them with this call's secrets, or leave
+ * them waiting while a registered source cannot be read.
+ */
 function hookRedactor(ctx: Ctx) {
-  return loadRedaction(ctx).redactor;
+  const redaction = loadRedaction(ctx);
+  return redaction.unreadable.length > 0 ? null : redaction.redactor;
 }
 
 /**

@@ -6,6 +6,15 @@ import { plantedSecrets } from "../../src/redact/test-corpus.js";
 import { filesUnder, type Sandbox, sandbox, stacklog, stacklogJson } from "../helpers/cli.js";
 
 const corpus = plantedSecrets();
+// Values no registered source knows, given to a command as arguments of their own after a flag
+// that names them: only the pattern rules can find them, and only next to their flag.
+const FLAG_VALUES = ["UserCreatePw_777", "OsTok_abcdef123", "multi word Pa55phrase"];
+const flagged = [
+  ...["openstack", "user", "create", "--password", FLAG_VALUES[0] as string, "bob"],
+  ...["--os-token", FLAG_VALUES[1] as string, "--os-password", FLAG_VALUES[2] as string],
+];
+/** Every value that must be found nowhere. */
+const planted = [...corpus.planted, ...FLAG_VALUES];
 let sb: Sandbox;
 let exportText = "";
 let storedText = "";
@@ -32,6 +41,7 @@ beforeAll(() => {
   const all = corpus.planted.join("\n");
   stacklog(sb, ["note", "--problem"], { input: `${all}\n${corpus.lookalikes.join("\n")}` });
   stacklog(sb, ["run", "--", "echo", ...corpus.planted.slice(0, 20)]);
+  stacklog(sb, ["run", "--", "echo", ...flagged]);
   const body = path.join(sb.dir, "body.txt");
   writeFileSync(
     body,
@@ -47,6 +57,7 @@ beforeAll(() => {
   writeFileSync(db, "this is not a database");
   stacklog(sb, ["note", "--problem"], { input: all });
   stacklog(sb, ["run", "--", "cat", body]);
+  stacklog(sb, ["run", "--", "echo", ...flagged]);
   spoolFiles = filesUnder(path.join(sb.dir, "state")).concat(
     filesUnder(sb.home).filter((f) => f.includes("spool")),
   );
@@ -91,24 +102,38 @@ describe("secrets planted in titles, notes, command lines and output", () => {
     expect(files.some((f) => f.endsWith("stacklog.db"))).toBe(true);
     for (const f of files) {
       const bytes = readFileSync(f).toString("latin1");
-      for (const v of corpus.planted) expect(bytes.includes(v), `${v} in ${f}`).toBe(false);
+      for (const v of planted) expect(bytes.includes(v), `${v} in ${f}`).toBe(false);
     }
   });
 
   it("never stores a planted value in what the store gives back (decompressed output included)", () => {
     expect(storedText).toContain("[REDACTED");
-    for (const v of corpus.planted) expect(storedText.includes(v), v).toBe(false);
+    for (const v of planted) expect(storedText.includes(v), v).toBe(false);
   });
 
   it("never spools a planted value while the store is unavailable", () => {
     expect(spoolFiles.length).toBeGreaterThan(0);
     expect(spoolText).toContain("[REDACTED");
-    for (const v of corpus.planted) expect(spoolText.includes(v), v).toBe(false);
+    for (const v of planted) expect(spoolText.includes(v), v).toBe(false);
   });
 
   it("never exports a planted value", () => {
     expect(exportText.length).toBeGreaterThan(1000);
-    for (const v of corpus.planted) expect(exportText.includes(v), v).toBe(false);
+    for (const v of planted) expect(exportText.includes(v), v).toBe(false);
+  });
+
+  it("hides a value given after its flag as an argument of its own, in the line and the argv", () => {
+    const events = JSON.parse(exportText).events as {
+      payload: { kind: string; line?: string; argv?: string[] };
+    }[];
+    const runs = events.filter((e) => e.payload.line?.includes("user create"));
+    expect(runs.length).toBe(2);
+    for (const e of runs) {
+      // echo openstack user create --password VALUE bob --os-token VALUE --os-password VALUE
+      expect(e.payload.argv?.slice(4, 7)).toEqual(["--password", "[REDACTED password]", "bob"]);
+      expect(e.payload.argv?.[8]).toBe("[REDACTED token]");
+      expect(e.payload.argv?.[10]).toBe("[REDACTED password]");
+    }
   });
 
   it("keeps the look-alikes that are not secrets", () => {
@@ -118,6 +143,6 @@ describe("secrets planted in titles, notes, command lines and output", () => {
   it("lists the sources by path and kind, never their values", () => {
     const out = stacklog(sb, ["secrets", "list", "--json"]).stdout;
     expect(out).toContain("passwords.yml");
-    for (const v of corpus.planted) expect(out.includes(v)).toBe(false);
+    for (const v of planted) expect(out.includes(v)).toBe(false);
   });
 });

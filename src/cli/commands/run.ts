@@ -1,6 +1,7 @@
 import { chooseMode, runCommand } from "../../capture/index.js";
 import { ExitError, fail } from "../../errors/index.js";
-import { CommandRecording, shellLine } from "../command-recording.js";
+import { shellLine } from "../command-line.js";
+import { CommandRecording } from "../command-recording.js";
 import type { Ctx } from "../context.js";
 import { loadRedaction } from "../redaction.js";
 import { type Args, bool, str } from "../spec.js";
