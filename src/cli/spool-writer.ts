@@ -1,7 +1,8 @@
 import { mkdirSync } from "node:fs";
+import path from "node:path";
 import { createSpool, type Spool, type SpoolRecord } from "../journal/index.js";
 import type { Ctx } from "./context.js";
-import { spoolDirs } from "./store-access.js";
+import { privateTempDir, spoolDirs, tempBase } from "./store-access.js";
 
 /**
  * Appends spool records to the first spool folder that takes them, moving on to the next
@@ -18,6 +19,8 @@ export class SpoolWriter {
     this.dirs = spoolDirs(ctx);
   }
 
+  private readonly temp = `${tempBase()}${path.sep}`;
+
   /** Returns false only when no folder at all could take the record. */
   append(record: SpoolRecord): boolean {
     while (this.dirs.length > 0 || this.spool) {
@@ -25,6 +28,8 @@ export class SpoolWriter {
         if (!this.spool) {
           const dir = this.dirs.shift() as string;
           mkdirSync(dir, { recursive: true, mode: 0o700 });
+          // the temp folder made by someone else meanwhile: skipped (see spoolDirs)
+          if (dir.startsWith(this.temp) && !privateTempDir(tempBase(), true)) continue;
           this.spool = createSpool(dir);
           this.dir = dir;
         }

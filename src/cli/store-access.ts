@@ -1,3 +1,5 @@
+import { createHash } from "node:crypto";
+import { lstatSync, type Stats } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fail, StacklogError } from "../errors/index.js";
@@ -19,11 +21,42 @@ function hookRedactor(ctx: Ctx) {
  * Where events wait when the store cannot take them: beside the store when that folder is
  * writable, else under $XDG_STATE_HOME (or ~/.local/state), else the temp folder.
  * All are read back by the next successful call.
+ *
+ * The two fallbacks serve every store the user has, so each store has a folder of its own there,
+ * named after the store's path: records go back to the store they were written for, not to
+ * whichever store the next call opens (two stores may hold the same journal after an import).
+ * The temp folder is shared with other users, who could make `stacklog-<uid>` first and read or
+ * plant records there: it is used only while it is this user's alone (`privateTempDir`).
  */
 export function spoolDirs(ctx: Ctx): string[] {
   const state = ctx.env.XDG_STATE_HOME ?? path.join(os.homedir(), ".local", "state");
-  const uid = typeof process.getuid === "function" ? process.getuid() : 0;
-  return [ctx.home, path.join(state, "stacklog"), path.join(os.tmpdir(), `stacklog-${uid}`)];
+  const key = createHash("sha256").update(path.resolve(ctx.home)).digest("hex").slice(0, 16);
+  const dirs = [ctx.home, path.join(state, "stacklog", "stores", key)];
+  if (privateTempDir(tempBase(), false)) dirs.push(path.join(tempBase(), "stores", key));
+  return dirs;
+}
+
+/** `$TMPDIR/stacklog-<uid>`, under which the last of the spool folders lies. */
+export function tempBase(): string {
+  return path.join(os.tmpdir(), `stacklog-${uid()}`);
+}
+
+function uid(): number {
+  return typeof process.getuid === "function" ? process.getuid() : 0;
+}
+
+/**
+ * True when `dir` is a real folder (not a link) owned by this user that nobody else may enter —
+ * or, unless `mustExist`, does not exist yet (the spool then makes it with mode 0700).
+ */
+export function privateTempDir(dir: string, mustExist: boolean): boolean {
+  let st: Stats;
+  try {
+    st = lstatSync(dir);
+  } catch {
+    return !mustExist;
+  }
+  return st.isDirectory() && st.uid === uid() && (st.mode & 0o077) === 0;
 }
 
 /** How long to wait for another writer's lock: $STACKLOG_BUSY_TIMEOUT_MS, default 5 s. */
