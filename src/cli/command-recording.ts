@@ -16,7 +16,7 @@ import {
 import { redactArgv } from "./command-line.js";
 import type { Ctx } from "./context.js";
 import { activate, currentPhase } from "./recorder.js";
-import type { Redaction } from "./redaction.js";
+import { learnFrom, type Redaction } from "./redaction.js";
 import { SpoolWriter } from "./spool-writer.js";
 import { journalRef, readState } from "./state.js";
 import { tryOpen } from "./store-access.js";
@@ -56,6 +56,8 @@ export class CommandRecording {
   private running: RunningCommand | null = null;
   private warned = false;
   private readonly checks: boolean;
+  /** The secrets this command's line and output are redacted with: the given ones and its own. */
+  readonly redaction: Redaction;
   /** False when the command line is not stored (hidden, or a secret source unreadable). */
   private readonly lineKept: boolean;
   /** The start's writes still to do (see `start`). */
@@ -73,7 +75,7 @@ export class CommandRecording {
     private readonly ctx: Ctx,
     journalFlag: string | undefined,
     private readonly cmd: CommandStart,
-    private readonly redaction: Redaction,
+    redaction: Redaction,
     private readonly session: JournalStore | null = null,
   ) {
     // A registered secret source that cannot be read (being rewritten, moved) leaves its values
@@ -81,6 +83,8 @@ export class CommandRecording {
     const withheld = redaction.unreadable.length > 0 || cmd.hidden === true;
     this.lineKept = !withheld;
     const line = withheld ? "[not recorded]" : redaction.redactor.redact(cmd.line);
+    // a value the line sets (`export OS_PASSWORD=...`) is hidden in the output too
+    this.redaction = withheld || line === cmd.line ? redaction : learnFrom(redaction, cmd.line);
     this.ansible = !withheld && looksLikeAnsible(line);
     this.checks = !withheld && isUpgradeCheck(line);
     if (redaction.unreadable.length > 0)

@@ -28,6 +28,21 @@ export function loadRedaction(ctx: Ctx): Redaction {
   return { redactor: createRedactor(secrets), secrets, unreadable };
 }
 
+/**
+ * The redaction with the values that `line`'s pattern rules hide added as known values (see
+ * `Redactor.patternSecrets`): `export OS_PASSWORD=...` hides the value in the line, and from then
+ * on in the output that prints it. The same object when the line hides nothing new.
+ */
+export function learnFrom(redaction: Redaction, line: string): Redaction {
+  const found = redaction.redactor.patternSecrets(line);
+  if (found.length === 0) return redaction;
+  const known = new Set(redaction.secrets.map((s) => s.value));
+  const learned = found.filter((s) => !known.has(s.value) && !s.value.startsWith("[REDACTED"));
+  if (learned.length === 0) return redaction;
+  const secrets = [...redaction.secrets, ...learned];
+  return { ...redaction, redactor: createRedactor(secrets), secrets };
+}
+
 /** Redacts every string inside a JSON-like value. */
 export function redactDeep<T>(value: T, r: Redactor): T {
   if (typeof value === "string") return r.redact(value) as T;

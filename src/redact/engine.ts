@@ -27,7 +27,11 @@ export class Engine {
   private pending: AnchorHit[] = [];
   private lastKnownEnd = 0;
 
-  constructor(private readonly c: Compiled) {}
+  /** `onHidden` hears each stretch the pattern rules hide, with its label, as it is written out. */
+  constructor(
+    private readonly c: Compiled,
+    private readonly onHidden?: (text: string, label: string) => void,
+  ) {}
 
   /** Adds text and returns what can be written out now (all of it when `final`). */
   feed(chunk: string, final: boolean): string {
@@ -88,6 +92,9 @@ export class Engine {
     const regions = mergeRegions(this.spans.filter((s) => s.start < hold));
     const cut = safeCut(hold, known, regions);
     const kept = known.filter((s) => s.start < cut);
+    if (this.onHidden)
+      for (const r of regions)
+        if (r.start < cut) this.onHidden(this.buf.slice(r.start, r.end), r.label);
     const out = render(this.buf, cut, kept, regions);
     const last = kept[kept.length - 1];
     this.lastKnownEnd = Math.max(this.lastKnownEnd, last ? last.end : 0) - cut;

@@ -145,3 +145,20 @@ describe("findKnownSecrets", () => {
     expect(findKnownSecrets("nothing here", s)).toEqual([]);
   });
 });
+
+describe("patternSecrets", () => {
+  it("gives the values the patterns hide, labelled as their replacement says, and no shell expansions", () => {
+    const r = createRedactor([]);
+    const line =
+      'export OS_PASSWORD=HunterTwo2Secret; openstack --os-token OsTok_abcdef123 --os-password "$OS_PASSWORD" mysql+pymysql://nova:N0vaDbPass@db/nova';
+    expect(r.patternSecrets(line)).toEqual([
+      { value: "HunterTwo2Secret", label: "password" },
+      { value: "OsTok_abcdef123", label: "token" },
+      { value: "N0vaDbPass", label: expect.any(String) },
+    ]);
+    // what it gives back hides the same values, anywhere
+    const learned = createRedactor(r.patternSecrets(line));
+    expect(learned.redact("echo HunterTwo2Secret N0vaDbPass")).not.toMatch(/HunterTwo2|N0vaDb/);
+    expect(r.patternSecrets("echo nothing to see; ls -l")).toEqual([]);
+  });
+});

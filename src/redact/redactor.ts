@@ -23,6 +23,14 @@ export function createRedactor(
   return {
     knownCount: literals.length,
     redact: (text) => new Engine(compiled).feed(text, true),
+    patternSecrets(text) {
+      const found: KnownSecret[] = [];
+      new Engine(compiled, (value, label) => {
+        // a shell expansion (`--os-password "$OS_PASSWORD"`) names a value, it is not one
+        if (!value.includes("$") && usableValue(value) !== null) found.push({ value, label });
+      }).feed(text, true);
+      return found;
+    },
     stream() {
       const engine = new Engine(compiled);
       return { push: (chunk) => engine.feed(chunk, false), flush: () => engine.feed("", true) };

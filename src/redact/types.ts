@@ -26,6 +26,12 @@ export type LoadResult =
 /** Scrubs text; `redact` and `stream` give the same output for the same input. */
 export interface Redactor {
   redact(text: string): string;
+  /**
+   * The values the pattern rules hide in `text`, as known secrets labelled like the rule's
+   * replacement: a command line that sets a password (`export OS_PASSWORD=...`) makes its value
+   * known, so that the value is hidden where no pattern marks it, in the output that prints it.
+   */
+  patternSecrets(text: string): KnownSecret[];
   stream(): StreamRedactor;
   /** How many exact strings (values and their encodings) are searched for. */
   readonly knownCount: number;

@@ -93,6 +93,7 @@ export class CommandSplitter {
     }
     const hidden = typed.startsWith(" ");
     const startedAt = this.opts.now();
+    if (!hidden) this.guard(() => this.opts.recorder.lineTyped?.(typed));
     const handle = this.guard(() =>
       this.opts.recorder.commandStarted({
         line: hidden ? HIDDEN_LINE : this.redactLine(typed),

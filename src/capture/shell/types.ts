@@ -29,6 +29,11 @@ export type CommandHandle = {
 /** Receives the commands of a recorded shell. Its methods may throw: recording then stops, the shell goes on. */
 export interface ShellRecorder {
   /**
+   * The line of a command about to begin, as typed (never for a hidden line): lets the recorder
+   * learn the secrets it sets before the line and the output are redacted. Optional.
+   */
+  lineTyped?(typed: string): void;
+  /**
    * A command began. `line` is already redacted, or "[not recorded]" with `hidden` for a line
    * typed with a leading space (whose output is then not passed on either).
    */

@@ -1,3 +1,4 @@
+import os from "node:os";
 import {
   isNestedShell,
   runShellSession,
@@ -9,17 +10,31 @@ import type { JournalStore } from "../../journal/index.js";
 import { CommandRecording } from "../command-recording.js";
 import type { Ctx } from "../context.js";
 import { appendEvents, resolveJournal } from "../recorder.js";
-import { loadRedaction, type Redaction } from "../redaction.js";
+import { learnFrom, loadRedaction, type Redaction } from "../redaction.js";
 import { type Args, str } from "../spec.js";
 import { openForRead } from "../store-access.js";
 
+const SIGNALS = new Map(Object.entries(os.constants.signals).map(([name, n]) => [n, name]));
+
+/** `SIGINT` for 2, as `run` names the signal that ended a command. */
+function signalName(n: number): string {
+  return SIGNALS.get(n) ?? `signal ${n}`;
+}
+
+/**
+ * The session's recorder. `session.redaction` grows as command lines set secrets (`export
+ * OS_PASSWORD=...`): their values stay hidden in every later line and output of the session.
+ */
 function recorder(
   ctx: Ctx,
   journalId: string,
-  redaction: Redaction,
+  session: { redaction: Redaction },
   store: JournalStore,
 ): ShellRecorder {
   return {
+    lineTyped(typed) {
+      session.redaction = learnFrom(session.redaction, typed);
+    },
     commandStarted(info) {
       const rec = new CommandRecording(
         ctx,
@@ -32,7 +47,7 @@ function recorder(
           startedAt: info.startedAt,
           hidden: info.hidden,
         },
-        redaction,
+        session.redaction,
         store,
       );
       return {
@@ -43,7 +58,7 @@ function recorder(
             exitStatus: end.exitStatus,
             signal:
               end.exitStatus !== null && end.exitStatus > 128
-                ? `signal ${end.exitStatus - 128}`
+                ? signalName(end.exitStatus - 128)
                 : null,
             ...(end.interrupted ? { interrupted: true } : {}),
           }),
@@ -54,7 +69,7 @@ function recorder(
         ctx,
         journalId,
         () => [{ kind: "milestone", name: on ? "recording paused" : "recording resumed" }],
-        redaction,
+        session.redaction,
       );
     },
   };
@@ -65,8 +80,8 @@ export async function run(args: Args, ctx: Ctx): Promise<never> {
   if (isNestedShell(ctx.env)) throw fail("NestedShell");
   const shell = str(args, "shell") ?? ctx.env.SHELL ?? "/bin/bash";
   if (!shellKind(shell)) throw fail("UnsupportedShell", shell);
-  const redaction = loadRedaction(ctx);
-  const [problem] = redaction.unreadable;
+  const session = { redaction: loadRedaction(ctx) };
+  const [problem] = session.redaction.unreadable;
   if (problem) throw problem;
   // One connection for the whole session, used by every command: opening one per command costs
   // more than the command's record, and when the last connection closes SQLite checkpoints and
@@ -84,8 +99,8 @@ export async function run(args: Args, ctx: Ctx): Promise<never> {
       stdin: ctx.stdin,
       stdout: ctx.stdout,
       stderr: ctx.stderr,
-      redact: () => redaction.redactor.stream(),
-      recorder: recorder(ctx, journal.id, redaction, store),
+      redact: () => session.redaction.redactor.stream(),
+      recorder: recorder(ctx, journal.id, session, store),
       banner,
       now: ctx.now,
     });
