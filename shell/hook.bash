@@ -2,7 +2,14 @@
 # One line per command is appended to $__stacklog_spool with printf (no process per command):
 # start, end (epoch seconds from $EPOCHREALTIME), status, cwd, line (both percent-encoded;
 # line empty when it started with a space), terminal, user@host, hidden (1 or 0).
-__stacklog_tty=$(tty 2>/dev/null)
+
+# Who and where, named as every stacklog call names them: $STACKLOG_USER, else $USER, else the
+# login name; $STACKLOG_HOST, else the host name; $STACKLOG_TERMINAL, else the tmux pane, else
+# the tty. Worked out once, here: one `tty` and at most one `id` process, at `eval` time.
+__stacklog_tty=$(tty 2>/dev/null) || __stacklog_tty=
+__stacklog_tty=${__stacklog_tty#/dev/}
+[[ -n ${STACKLOG_TERMINAL:-${TMUX_PANE-}} ]] && __stacklog_tty=${STACKLOG_TERMINAL:-tmux$TMUX_PANE}
+__stacklog_actor=${STACKLOG_USER:-${USER:-$(id -un 2>/dev/null)}}@${STACKLOG_HOST:-$HOSTNAME}
 
 # On each Enter; the last one before the command runs gives its start, its cwd and its text.
 # The rest waits for the end: one pass of work per command, not per line.
@@ -29,7 +36,7 @@ __stacklog_precmd() {
     # 2>&- rather than 2>/dev/null: a spool that cannot be written stays quiet without a
     # /dev/null opened per command.
     printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "${__stacklog_start:-$__stacklog_end}" "$__stacklog_end" \
-      "$__stacklog_s" "$__stacklog_dir" "$__stacklog_line" "$__stacklog_tty" "${USER-}@$HOSTNAME" \
+      "$__stacklog_s" "$__stacklog_dir" "$__stacklog_line" "$__stacklog_tty" "$__stacklog_actor" \
       "$__stacklog_hidden" 2>&- >>"$__stacklog_spool"
   fi
   # Empty, not unset: a command's first line is never empty (an empty line is no command).

@@ -4,6 +4,11 @@
 # line empty when it started with a space), terminal, user@host, hidden (1 or 0).
 zmodload zsh/datetime
 
+# Who and where, named as every stacklog call names them (see hook.bash); worked out once.
+__stacklog_tty=${${TTY-}#/dev/}
+[[ -n ${STACKLOG_TERMINAL:-${TMUX_PANE-}} ]] && __stacklog_tty=${STACKLOG_TERMINAL:-tmux$TMUX_PANE}
+__stacklog_actor=${STACKLOG_USER:-${USER:-$(id -un 2>/dev/null)}}@${STACKLOG_HOST:-$HOST}
+
 # The rest waits for the end: one pass of work per command.
 __stacklog_preexec() {
   __stacklog_running=1 __stacklog_start=$EPOCHREALTIME __stacklog_start_pwd=$PWD __stacklog_typed=$1
@@ -24,7 +29,7 @@ __stacklog_precmd() {
     fi
     # zsh reports a failed redirection on its own stderr: closing the group's keeps it quiet.
     { printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$__stacklog_start" "$__stacklog_end" \
-      "$__stacklog_s" "$__stacklog_dir" "$__stacklog_line" "${TTY-}" "$USER@$HOST" \
+      "$__stacklog_s" "$__stacklog_dir" "$__stacklog_line" "$__stacklog_tty" "$__stacklog_actor" \
       "$__stacklog_hidden" >>"$__stacklog_spool"; } 2>&-
   fi
   return $__stacklog_s

@@ -141,7 +141,7 @@ export const RECORD_VERBS: VerbSpec[] = [
       "print shell hooks that record command lines, statuses and durations (no output) without a PTY",
     usage: 'eval "$(stacklog hook bash|zsh)"',
     description:
-      "Each command appends one line to a spool file using shell builtins only; the next stacklog call stores them.",
+      "Each command appends one line to a spool file using shell builtins only; the next stacklog call stores them, redacted. Until then the lines are in that file as typed (in <store>/hooks/, a folder only you can enter), since the shell cannot redact: start a line with a space to keep its text out, or use `stacklog shell`, which redacts before anything is written. Hook mode cannot pause.",
     flags: { journal: JOURNAL_FLAG },
     examples: ['eval "$(stacklog hook bash)"', 'eval "$(stacklog hook zsh)"'],
     load: () => import("./commands/hook.js"),

@@ -125,7 +125,8 @@ describe("stacklog hook", () => {
       const stacklogCmd = `node ${NODE_ARGS.join(" ")}`;
       const pty = ptySpawn(bin, shell === "bash" ? ["--norc", "-i"] : ["-f", "-i"], {
         cwd: sb.dir,
-        env: { ...sb.env, PS1: "$ ", PROMPT: "$ " } as Record<string, string>,
+        // no $USER: the actor is named from $STACKLOG_USER, as every stacklog call names it
+        env: { ...sb.env, PS1: "$ ", PROMPT: "$ ", TMUX_PANE: "%7" } as Record<string, string>,
         cols: 120,
         rows: 30,
       });
@@ -157,6 +158,14 @@ describe("stacklog hook", () => {
       });
       expect(cmds.find((c) => c.line === "false")).toMatchObject({ exitStatus: 1 });
       expect(cmds.find((c) => c.line.startsWith("cd "))?.cwd).toBe(sb.dir);
+      const events = stacklog(sb, ["log", "--kind", "command", "--json"])
+        .stdout.trim()
+        .split("\n")
+        .map((l) => JSON.parse(l) as JournalEvent);
+      for (const e of events) {
+        expect(e.actor).toBe("rtp@deploy");
+        expect(e.terminal).toBe("tmux%7");
+      }
     },
   );
 });
