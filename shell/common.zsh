@@ -57,9 +57,17 @@ __stacklog_install() {
     unsetopt prompt_sp
   fi
   typeset -ga precmd_functions preexec_functions
+  # zsh runs a function named precmd before precmd_functions: what a user's precmd prints (a
+  # title, a status line) would land in the output of the command before. It moves to just
+  # after ours, still ahead of the others.
+  if (( ${+functions[precmd]} )); then
+    functions[__stacklog_user_precmd]=$functions[precmd]
+    unfunction precmd
+    precmd_functions=(__stacklog_user_precmd ${precmd_functions:#__stacklog_user_precmd})
+  fi
   # First, so that it sees the command's own $?; the prompt decoration (if any) last, after any
   # theme rebuilt PS1.
-  precmd_functions=(__stacklog_precmd ${precmd_functions:#__stacklog_*})
+  precmd_functions=(__stacklog_precmd ${precmd_functions:#(__stacklog_precmd|__stacklog_decorate_prompt)})
   (( ${+functions[__stacklog_decorate_prompt]} )) && precmd_functions+=(__stacklog_decorate_prompt)
   preexec_functions=(${preexec_functions:#__stacklog_preexec} __stacklog_preexec)
 }

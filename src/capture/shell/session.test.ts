@@ -145,6 +145,9 @@ describe.each([
   it("runs the user's own rc file and exports the recording markers", () => {
     const c = cmd('echo "$USER_RC_RAN $STACKLOG_RECORDING $STACKLOG_SHELL_PID"');
     expect(c.output).toBe(`${name} 1 ${process.pid}\r\n`);
+    // the user's own prompt hook still runs, and what it prints is in no command's output
+    expect(sh.screen).toContain(name === "zsh" ? "-- user precmd --" : "-- user prompt command --");
+    expect(JSON.stringify(sh.recorder.commands)).not.toContain("-- user");
   });
 
   it("passes window size changes on to the shell's terminal", () => {
