@@ -2,7 +2,7 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { type HookRecord, ingestHookSpool } from "../capture/hook/index.js";
 import { ulidFactory } from "../journal/ids.js";
-import type { JournalStore, NewEvent } from "../journal/index.js";
+import { type JournalStore, type NewEvent, phaseAt } from "../journal/index.js";
 import type { Redactor } from "../redact/index.js";
 
 const newId = ulidFactory();
@@ -66,8 +66,10 @@ export function ingestHooks(
     const journalId = f.slice(0, -4);
     try {
       store.getJournal(journalId);
+      // stored late: the phase is the one that ran when the command did
+      const phases = store.events(journalId, { kinds: ["phase"] });
       ingestHookSpool(path.join(dir, f), (r) => {
-        store.append(event(journalId, r, redactor));
+        store.append({ ...event(journalId, r, redactor), phase: phaseAt(phases, r.startedAt) });
         n++;
       });
     } catch {

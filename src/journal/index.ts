@@ -18,4 +18,5 @@ export {
 } from "./spool.js";
 export { type DrainOptions, type DrainReport, drainSpool } from "./spool-drain.js";
 export type * from "./store-types.js";
+export { inTimeOrder, phaseAt } from "./timeline.js";
 export * from "./types.js";

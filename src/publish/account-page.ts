@@ -1,9 +1,10 @@
-import type {
-  AmendPayload,
-  Journal,
-  JournalEvent,
-  JournalReader,
-  NotePayload,
+import {
+  type AmendPayload,
+  inTimeOrder,
+  type Journal,
+  type JournalEvent,
+  type JournalReader,
+  type NotePayload,
 } from "../journal/index.js";
 import { type EventContext, eventView } from "./event-view.js";
 import { type JournalFacts, journalFacts } from "./facts.js";
@@ -91,7 +92,7 @@ function changedSection(events: readonly JournalEvent[]): SafeHtml {
 ${diff}</section>`;
 }
 
-/** Groups consecutive events by their phase, in time (seq) order. */
+/** Groups consecutive events by their phase (events in time order: `inTimeOrder`). */
 function byPhase(
   events: readonly JournalEvent[],
 ): { phase: string | null; events: JournalEvent[] }[] {
@@ -135,7 +136,7 @@ export function renderAccount(
   const ctx = eventContext(reader, events, opts.tail);
   const live = opts.live === true && j.status === "in-progress";
   const render = opts.fragment ?? eventView;
-  const sections = byPhase(events).map(
+  const sections = byPhase(inTimeOrder(events)).map(
     (
       g,
     ) => html`<section class="phase" data-phase="${g.phase ?? ""}"><h2>${g.phase ?? "Outside any phase"}</h2>

@@ -1,10 +1,11 @@
-import type {
-  AmendPayload,
-  CommandPayload,
-  Journal,
-  JournalEvent,
-  JournalReader,
-  NotePayload,
+import {
+  type AmendPayload,
+  type CommandPayload,
+  inTimeOrder,
+  type Journal,
+  type JournalEvent,
+  type JournalReader,
+  type NotePayload,
 } from "../../journal/index.js";
 
 /** The events of one phase, in time order. `name` is null for events outside any phase. */
@@ -40,7 +41,7 @@ export interface JournalModel {
 
 /** Reads a journal's events from the store and groups them by phase, problems with fixes. */
 export function buildModel(reader: JournalReader, journal: Journal, slug: string): JournalModel {
-  const events = [...reader.events(journal.id)].sort((a, b) => a.time - b.time || a.seq - b.seq);
+  const events = inTimeOrder(reader.events(journal.id));
   const times = events.map((e) => e.time);
   const start = journal.startedAt ?? Math.min(journal.createdAt, ...times);
   const end = journal.endedAt ?? Math.max(start, ...times);
