@@ -6,18 +6,24 @@ import type { Args } from "./spec.js";
 /**
  * `stacklog run` when stacklog's own code cannot be loaded (a broken install, no file
  * descriptors left): the command still runs, straight on this terminal, unrecorded, and its
- * exit status passes through; one line on stderr says so. Imports nothing but Node's own
+ * exit status passes through; one line on stderr says why (`reason`; none when null: see
+ * `run`, inside a recorded shell). Imports nothing but Node's own
  * modules and two small ones, so that it loads when the rest does not.
  */
-export async function runUnrecorded(args: Args, io: Io, reason: string): Promise<number | null> {
+export async function runUnrecorded(
+  args: Args,
+  io: Io,
+  reason: string | null,
+): Promise<number | null> {
   const argv = args.rest.length ? args.rest : args.positionals;
   const [file, ...rest] = argv;
   if (file === undefined) return null;
   // (a built-in module: loading it reads no file; imported here to keep it off every start-up)
   const { spawnSync } = await import("node:child_process");
-  io.stderr.write(
-    `stacklog: not recorded: stacklog could not load its code (${reason}); the command runs unrecorded\n`,
-  );
+  if (reason !== null)
+    io.stderr.write(
+      `stacklog: not recorded: stacklog could not load its code (${reason}); the command runs unrecorded\n`,
+    );
   // A command that cannot start is reported as `run` and a shell report it.
   const found = resolveCommand(file, io.cwd, io.env.PATH);
   if (!found.ok) {

@@ -40,6 +40,8 @@ describe("stacklog shell", () => {
     );
     await type("echo while-paused", "while-paused\r\n");
     await type("stacklog_cli resume", "recording resumed");
+    // `stacklog run` inside: the shell's record is the one record, with the output and status
+    await type("stacklog_cli run -- sh -c 'echo run-inside-$((2 * 3)); exit 4'", "run-inside-6");
     t.pty.write("exit 5\r");
     expect((await t.exited).exitCode).toBe(5);
 
@@ -67,6 +69,9 @@ describe("stacklog shell", () => {
     const all = stacklog(sb, ["export"]).stdout;
     expect(all).not.toContain("planted-password-4242");
     expect(stacklog(sb, ["log", "--kind", "milestone"]).stdout).toContain("recording paused");
+    const inside = cmds.filter((c) => c.line.includes("run-inside-"));
+    expect(inside).toHaveLength(1);
+    expect(inside[0]).toMatchObject({ mode: "shell", exitStatus: 4 });
   });
 
   it("records long outputs through the output worker, whole, in command order, with nothing secret", async () => {

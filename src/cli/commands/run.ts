@@ -1,9 +1,11 @@
 import { chooseMode, runCommand } from "../../capture/index.js";
+import { isNestedShell } from "../../capture/shell/nested.js";
 import { ExitError, fail } from "../../errors/index.js";
 import { shellLine } from "../command-line.js";
 import { CommandRecording } from "../command-recording.js";
 import type { Ctx } from "../context.js";
 import { loadRedaction } from "../redaction.js";
+import { runUnrecorded } from "../run-unrecorded.js";
 import { type Args, bool, str } from "../spec.js";
 
 /**
@@ -18,6 +20,12 @@ export async function run(args: Args, ctx: Ctx): Promise<never> {
       "a command",
       "stacklog run -- kolla-ansible -i multinode prechecks",
     );
+  // Inside `stacklog shell` the shell records this command already, with its output and status:
+  // a record of its own would store the output twice. With --step or --journal the operator asks
+  // for what only this record gives, and it is kept.
+  if (isNestedShell(ctx.env) && !str(args, "step") && !str(args, "journal")) {
+    throw new ExitError((await runUnrecorded(args, ctx, null)) ?? 0);
+  }
   const mode = bool(args, "pty") ? "pty" : bool(args, "pipe") ? "pipe" : "auto";
   const redaction = loadRedaction(ctx);
   const recording = new CommandRecording(
