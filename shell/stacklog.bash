@@ -43,11 +43,19 @@ __stacklog_precmd() {
 }
 
 # Themes may rebuild PS1 before every prompt: put the marker back each time (a plain string
-# comparison when nothing changed).
-__stacklog_ps1=
+# comparison when nothing changed). The marker says [paused] while `stacklog pause` holds: that
+# command leaves the file $STACKLOG_PAUSED_FILE until `stacklog resume` (one stat per prompt).
+__stacklog_ps1= __stacklog_tag='[rec] '
 __stacklog_decorate_prompt() {
-  [[ -n $__stacklog_ps1 && $PS1 == "$__stacklog_ps1" ]] && return 0
-  [[ $PS1 == "[rec] "* ]] || PS1="[rec] $PS1"
+  if [[ -n ${STACKLOG_PAUSED_FILE-} && -e $STACKLOG_PAUSED_FILE ]]; then
+    __stacklog_t='[paused] '
+  else
+    __stacklog_t='[rec] '
+  fi
+  [[ -n $__stacklog_ps1 && $PS1 == "$__stacklog_ps1" && $__stacklog_t == "$__stacklog_tag" ]] &&
+    return 0
+  PS1=$__stacklog_t${PS1#"$__stacklog_tag"}
+  __stacklog_tag=$__stacklog_t
   [[ $PS1 == *'\[\e]133;B\a\]' ]] || PS1+='\[\e]133;B\a\]'
   __stacklog_ps1=$PS1
 }

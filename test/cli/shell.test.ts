@@ -38,8 +38,15 @@ describe("stacklog shell", () => {
       `stacklog_cli() { node ${NODE_ARGS.join(" ")} "$@"; }; stacklog_cli pause`,
       "recording paused",
     );
+    // the prompt says so while recording is paused
+    const pausedAt = t.screen().lastIndexOf("recording paused");
+    await t.waitFor(/recording paused[\s\S]*\[paused\] /);
     await type("echo while-paused", "while-paused\r\n");
     await type("stacklog_cli resume", "recording resumed");
+    const resumedAt = t.screen().lastIndexOf("recording resumed");
+    await t.waitFor(/recording resumed[\s\S]*\[rec\] /);
+    expect(t.screen().slice(pausedAt, resumedAt)).not.toContain("[rec] ");
+    await type("stacklog_cli resume", "recording was not paused");
     // `stacklog run` inside: the shell's record is the one record, with the output and status
     await type("stacklog_cli run -- sh -c 'echo run-inside-$((2 * 3)); exit 4'", "run-inside-6");
     t.pty.write("exit 5\r");

@@ -1,3 +1,5 @@
+import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { pauseSequence } from "../../capture/shell/index.js";
 import { fail } from "../../errors/index.js";
 import type { Ctx } from "../context.js";
@@ -6,11 +8,26 @@ import type { Args } from "../spec.js";
 /** Inside `stacklog shell`: tells the recorder (through the terminal) to stop or restart storing. */
 export function toggle(on: boolean, verb: string, ctx: Ctx): undefined {
   if (!ctx.env.STACKLOG_RECORDING) throw fail("NotRecording", verb);
+  const flag = ctx.env.STACKLOG_PAUSED_FILE;
+  const wasPaused = flag ? existsSync(flag) : null;
   ctx.stdout.write(pauseSequence(on));
+  // The prompt says [paused] while this file is there (best effort: the shell records either way).
+  if (flag) {
+    try {
+      if (on) {
+        mkdirSync(path.dirname(flag), { recursive: true, mode: 0o700 });
+        writeFileSync(flag, "");
+      } else rmSync(flag, { force: true });
+    } catch {
+      // the prompt's marker is not worth an error
+    }
+  }
   ctx.stderr.write(
     on
-      ? "stacklog: recording paused; `stacklog resume` to go on\n"
-      : "stacklog: recording resumed\n",
+      ? `stacklog: recording ${wasPaused ? "was already paused" : "paused"}; \`stacklog resume\` to go on\n`
+      : wasPaused === false
+        ? "stacklog: recording was not paused; it goes on\n"
+        : "stacklog: recording resumed\n",
   );
   return undefined;
 }

@@ -1,4 +1,6 @@
+import { rmSync } from "node:fs";
 import os from "node:os";
+import path from "node:path";
 import {
   isNestedShell,
   runShellSession,
@@ -87,6 +89,8 @@ export async function run(args: Args, ctx: Ctx): Promise<never> {
   // more than the command's record, and when the last connection closes SQLite checkpoints and
   // removes the WAL (https://www.sqlite.org/wal.html), which the next command would recreate.
   const store = openForRead(ctx);
+  // Left by `stacklog pause` until `stacklog resume`: the prompt shows [paused] meanwhile.
+  const pausedFile = path.join(ctx.home, "sessions", `${process.pid}.paused`);
   let result: Awaited<ReturnType<typeof runShellSession>>;
   let journal: { id: string; title: string };
   try {
@@ -95,7 +99,7 @@ export async function run(args: Args, ctx: Ctx): Promise<never> {
     result = await runShellSession({
       shell,
       cwd: ctx.cwd,
-      env: { ...ctx.env, STACKLOG_JOURNAL: journal.id },
+      env: { ...ctx.env, STACKLOG_JOURNAL: journal.id, STACKLOG_PAUSED_FILE: pausedFile },
       stdin: ctx.stdin,
       stdout: ctx.stdout,
       stderr: ctx.stderr,
@@ -106,6 +110,7 @@ export async function run(args: Args, ctx: Ctx): Promise<never> {
     });
   } finally {
     store.close();
+    rmSync(pausedFile, { force: true });
   }
   if (result.captureError) ctx.warn(`recording stopped early: ${result.captureError}`);
   ctx.stderr.write(`stacklog: recording of "${journal.title}" ended\n`);
