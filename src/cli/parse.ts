@@ -8,13 +8,33 @@ function splitRest(argv: string[]): [string[], string[]] {
   return i < 0 ? [argv, []] : [argv.slice(0, i), argv.slice(i + 1)];
 }
 
+/**
+ * Joins `--limit -1` into `--limit=-1`: parseArgs takes a value starting with `-` for another flag
+ * and fails with its own text; as a value, the verb can say what it expects instead.
+ */
+function joinNegativeValues(argv: string[], spec: VerbSpec): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    const next = argv[i + 1];
+    const name = Object.entries(spec.flags).find(
+      ([n, f]) => arg === `--${n}` || (f.short && arg === `-${f.short}`),
+    );
+    if (name?.[1].type === "string" && next !== undefined && /^-\d/.test(next)) {
+      out.push(`--${name[0]}=${next}`);
+      i++;
+    } else out.push(arg);
+  }
+  return out;
+}
+
 /** Parses a verb's arguments against its spec; unknown flags are catalogued usage errors. */
 export function parseVerbArgs(spec: VerbSpec, argv: string[]): Args & { help: boolean } {
   const [head, rest] = splitRest(argv);
   const options = { ...spec.flags, help: { type: "boolean" as const, short: "h" } };
   try {
     const { values, positionals } = parseArgs({
-      args: head,
+      args: joinNegativeValues(head, spec),
       options,
       allowPositionals: true,
       strict: true,

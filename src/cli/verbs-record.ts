@@ -165,7 +165,7 @@ export const RECORD_VERBS: VerbSpec[] = [
   {
     name: "log",
     summary: "show the journal's timeline",
-    usage: "stacklog log [--kind K] [--phase P] [--follow] [--output]",
+    usage: "stacklog log [--kind K] [--phase P] [--limit N] [--follow]",
     flags: {
       ...J,
       kind: {

@@ -96,6 +96,34 @@ export const catalogue = {
     storeState: "The import ran in one transaction and was rolled back; the store is unchanged.",
     exitCode: 5,
   }),
+  ImportFileNotFound: (path: string, why: string) => ({
+    title: "Import file not found",
+    message: `${path} ${why}.`,
+    hint: "Check the path. `stacklog import` reads a file written by `stacklog export`, or with --format asciicast a terminal recording (.cast).",
+    storeState: UNCHANGED,
+    exitCode: 3,
+  }),
+  ImportFileUnreadable: (path: string, detail: string) => ({
+    title: "Import file unreadable",
+    message: `${path} could not be read (${detail}).`,
+    hint: "Check the file's permissions, or copy it somewhere readable and import the copy.",
+    storeState: UNCHANGED,
+    exitCode: 5,
+  }),
+  ImportIsRecording: (path: string) => ({
+    title: "A recording, not an export",
+    message: `${path} is an asciicast recording; without --format, \`stacklog import\` reads journal exports (JSON).`,
+    hint: `Import it as a recording: stacklog import --format asciicast ${path}`,
+    storeState: UNCHANGED,
+    exitCode: 2,
+  }),
+  ImportIsExport: (path: string) => ({
+    title: "An export, not a recording",
+    message: `${path} is a journal written by \`stacklog export\`, not an asciicast recording.`,
+    hint: `Import the whole journal: leave out \`--format\` (stacklog import ${path}).`,
+    storeState: UNCHANGED,
+    exitCode: 2,
+  }),
   ImportConflict: (id: string) => ({
     title: "Journal already present",
     message: `Journal ${id} is already in this store.`,
@@ -115,9 +143,16 @@ export const catalogue = {
     hint: "See `stacklog --help` for the list.",
     exitCode: 2,
   }),
-  BadValue: (what: string, expected: string, example: string, received: string) => ({
+  BadValue: (what: string, expected: string, example: string, received: string, hint?: string) => ({
     title: `Bad value for ${what}`,
     message: `expected: ${expected}\n  example:  ${example}\n  received: ${received}`,
+    ...(hint ? { hint } : {}),
+    exitCode: 2,
+  }),
+  FlagNotApplicable: (flag: string, why: string, example: string) => ({
+    title: `${flag} does not apply here`,
+    message: `\`${flag}\` ${why}.`,
+    hint: `Leave ${flag} out, or use it as in: ${example}`,
     exitCode: 2,
   }),
   MissingArgument: (what: string, example: string) => ({
@@ -163,6 +198,20 @@ export const catalogue = {
     hint: "The store should never hold a registered secret: amend or hide that event, check the secret sources (`stacklog secrets list`), then export again.",
     storeState: "Nothing was written; the output folder is unchanged.",
     exitCode: 5,
+  }),
+  OutputFolderNotFound: (path: string, dir: string) => ({
+    title: "Output not writable",
+    message: `${path} cannot be written: the folder ${dir} does not exist.`,
+    hint: `Create it (mkdir -p ${dir}) or name a file in an existing folder; without --out the export goes to standard output.`,
+    storeState: `Nothing was written; ${path} was not created.`,
+    exitCode: 3,
+  }),
+  OutputUnwritable: (path: string, why: string) => ({
+    title: "Output not writable",
+    message: `${path} cannot be written: ${why}.`,
+    hint: "Name a file in a folder you can write to (check its permissions and free space); without --out the export goes to standard output.",
+    storeState: `Nothing was written; ${path} is as it was.`,
+    exitCode: 1,
   }),
   UnsafeOutputPath: (path: string, outDir: string) => ({
     title: "Output path outside the output folder",

@@ -1,4 +1,5 @@
 import { execFileSync, spawnSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { JournalEvent } from "../../src/journal/index.js";
@@ -68,5 +69,38 @@ describe("asciicast from and to the command line", () => {
     expect(r.stderr).toMatch(/stacklog: .*recording|asciicast/i);
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(stacklog(sb, ["log", "--json"]).stdout.trim()).toBe("");
+  });
+
+  it.each([
+    ['{"version": 2, "width": 80, "height": 24, "timestamp": 1700000000', '[0.1, "o", "hi\\r\\n"]'],
+    ['{"version": 3, "term": {"cols": 80, "rows": 24}, "timestamp": 1700000000', '[0.1, "x", "1"]'],
+  ])("takes the command's line from a header that names it, redacted (%s)", (head, event) => {
+    sb.env.OS_PASSWORD = "hunter2";
+    const cast = path.join(sb.dir, "named.cast");
+    const command = "bash -c 'echo hi; curl -u admin:hunter2 http://keystone; false'";
+    writeFileSync(cast, `${head}, "command": ${JSON.stringify(command)}}\n${event}\n`);
+    expect(stacklog(sb, ["import", "--format", "asciicast", cast]).status).toBe(0);
+    const log = stacklog(sb, ["log"]).stdout;
+    expect(log).toContain("$ bash -c 'echo hi; curl -u admin:[REDACTED env:OS_PASSWORD]");
+    expect(log).not.toContain("hunter2");
+  });
+
+  it("says so when the recording names no command (asciinema 2.2 `rec -c` leaves it out)", () => {
+    const cast = path.join(
+      ROOT,
+      "test",
+      "fixtures",
+      "asciicast",
+      "bash-c-no-prompt-asciinema-2.2.cast",
+    );
+    const r = stacklog(sb, ["import", "--format", "asciicast", cast]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain("Imported 1 command into");
+    expect(r.stdout).toContain("names no command");
+    expect(r.stdout).toContain("stacklog amend 1");
+    const shown = stacklog(sb, ["show", "1"]).stdout;
+    expect(shown).toContain("$ (command line not recorded)  status unknown");
+    expect(shown).toContain("cwd:    unknown");
+    expect(shown).toContain("hi");
   });
 });

@@ -1,16 +1,25 @@
 import { spawn } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT, type Sandbox, sandbox, stacklog, stacklogJson } from "../helpers/cli.js";
 
 let sb: Sandbox;
+let milestone: number;
 beforeAll(() => {
   sb = sandbox({ STACKLOG_BUSY_TIMEOUT_MS: "200" });
   stacklogJson(sb, ["start", "--title", "errors"]);
   writeFileSync(path.join(sb.dir, "broken.yml"), "database_password: one\n  nested: [unclosed\n");
+  milestone =
+    stacklogJson<{ stored: { seq: number }[] }>(sb, ["milestone", "API down"]).stored[0]?.seq ?? 0;
+  stacklog(sb, ["run", "--", "true"]);
+  stacklog(sb, ["export", "--out", "journal.json"]);
+  writeFileSync(path.join(sb.dir, "session.cast"), `${ASCIICAST_V2}\n[0.1, "o", "hi\\r\\n"]\n`);
+  mkdirSync(path.join(sb.dir, "outdir"));
 });
 afterAll(() => sb.cleanup());
+
+const ASCIICAST_V2 = '{"version": 2, "width": 80, "height": 24, "timestamp": 1700000000}';
 
 /** A clear error: one catalogued message with what to do, the right status, no stack trace. */
 function expectClear(args: string[], status: number, ...says: string[]) {
@@ -40,8 +49,37 @@ describe("bad input gets a clear error", () => {
       ["Secret source unreadable", "/nonexistent/passwords.yml"],
     ],
     [["secrets", "add", "broken.yml"], 5, ["Malformed YAML", "broken.yml:1:20:"]],
-    [["import", "package.json"], 5, ["Malformed import", "package.json", "store: "]],
+    [
+      ["import", path.join(ROOT, "package.json")],
+      5,
+      ["Malformed import", "package.json", "store: "],
+    ],
     [["note"], 2, ["Empty note"]],
+    [
+      ["search", "true", "--limit", "abc"],
+      2,
+      ["Bad value for --limit", "a whole number, 1 or more", "received: abc", "leave --limit out"],
+    ],
+    [["log", "--limit", "abc"], 2, ["Bad value for --limit", "received: abc"]],
+    [["log", "--limit", "0"], 2, ["Bad value for --limit", "received: 0"]],
+    [
+      ["log", "--limit", "-1"],
+      2,
+      ["Bad value for --limit", "received: -1", "stacklog log --limit"],
+    ],
+    [["log", "--limit=2.5"], 2, ["Bad value for --limit", "received: 2.5"]],
+    [["show", "1", "--tail", "abc"], 2, ["Bad value for --tail", "received: abc"]],
+    [["import", "nosuch.json"], 3, ["not found", "nosuch.json", "does not exist"]],
+    [["import", "--format", "asciicast", "nope.cast"], 3, ["not found", "nope.cast"]],
+    [["import", "outdir"], 3, ["not found", "outdir", "is a folder"]],
+    [["import", "session.cast"], 2, ["session.cast", "asciicast recording", "--format asciicast"]],
+    [
+      ["import", "--format", "asciicast", "journal.json"],
+      2,
+      ["journal.json", "stacklog export", "leave out `--format`"],
+    ],
+    [["export", "--event", "1"], 2, ["--event", "asciicast"]],
+    [["finish"], 2, ["--status", "completed | abandoned | rolled-back"]],
   ])("stacklog %j", (args, status, says) =>
     expectClear(args as string[], status as number, ...(says as string[])),
   );
@@ -62,13 +100,40 @@ describe("bad input gets a clear error", () => {
     );
     await new Promise((r) => holder.stdout.once("data", r));
     try {
-      expectClear(["finish"], 4, "Store locked", "store: Nothing was written");
+      expectClear(
+        ["finish", "--status", "completed"],
+        4,
+        "Store locked",
+        "store: Nothing was written",
+      );
       expect(stacklog(sb, ["log"]).status).toBe(0);
     } finally {
       holder.stdin.write("x");
       await new Promise((r) => holder.once("exit", r));
     }
   });
+
+  it("refuses to export as a recording an event that is not a command", () => {
+    for (const format of ["asciicast", "asciicast-v2"])
+      expectClear(
+        ["export", "--format", format, "--event", String(milestone)],
+        2,
+        `event #${milestone} is a milestone, not a command`,
+        "stacklog log --kind command",
+      );
+  });
+
+  it.each(["json", "asciicast", "asciicast-v2"])(
+    "says it cannot write the --format %s export, and leaves no temporary file behind",
+    (format) => {
+      const missing = path.join(sb.dir, "nonexistent", "dir", "x.out");
+      expectClear(["export", "--format", format, "--out", missing], 3, missing, "does not exist");
+      const folder = path.join(sb.dir, "outdir");
+      expectClear(["export", "--format", format, "--out", folder], 1, folder, "is a folder");
+      expect(readdirSync(sb.dir).filter((f) => f.includes(".tmp"))).toEqual([]);
+      expect(readdirSync(folder)).toEqual([]);
+    },
+  );
 
   it("gives errors as JSON with --json", () => {
     const r = stacklog(sb, ["show", "999", "--json"]);

@@ -66,6 +66,16 @@ export function parseHeader(line: string, source: string): CastHeader {
   };
 }
 
+/** Whether the first line of `input` is an asciicast v2 or v3 header (a quick look, not a check). */
+export function looksLikeRecording(input: string | Uint8Array): boolean {
+  const head =
+    typeof input === "string"
+      ? input.slice(0, 4096)
+      : Buffer.from(input.subarray(0, 4096)).toString("utf8");
+  const h = parseJson(head.split("\n", 1)[0] ?? "") as Record<string, unknown> | undefined;
+  return typeof h === "object" && h !== null && (h.version === 2 || h.version === 3);
+}
+
 function isSize(v: unknown): v is number {
   return typeof v === "number" && Number.isInteger(v) && v > 0;
 }

@@ -64,5 +64,9 @@ function wholeRecording(
     if (e.code === "x" && /^\d+$/.test(e.data)) status = Number(e.data);
   }
   const end = events[events.length - 1]?.time ?? 0;
-  return { commands: [command.finish(origin, end, status)], warnings: [] };
+  const warnings =
+    line === null
+      ? ["the recording names no command (asciinema 2.x leaves it out of the header)"]
+      : [];
+  return { commands: [command.finish(origin, end, status)], warnings };
 }

@@ -1,4 +1,5 @@
 export { exportCast } from "./export-cast.js";
+export { looksLikeRecording } from "./header.js";
 export { importCast } from "./import-cast.js";
 export type {
   CastCommand,

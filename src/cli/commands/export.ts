@@ -1,4 +1,5 @@
-import { closeSync, openSync, renameSync, writeSync } from "node:fs";
+import { closeSync, existsSync, openSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
+import path from "node:path";
 import { type CastCommand, exportCast } from "../../capture/index.js";
 import { fail } from "../../errors/index.js";
 import { type JournalStore, serializeExport } from "../../journal/index.js";
@@ -36,14 +37,13 @@ function* lines(
   store: JournalStore,
   id: string,
   format: string,
-  event?: string,
+  only: string | undefined,
 ): Generator<string> {
   if (format === "json") {
     yield serializeExport(store.exportJournal(id));
     return;
   }
   const j = store.getJournal(id);
-  const only = event ? store.getEvent(id, event).id : undefined;
   yield* exportCast(
     {
       title: j.title,
@@ -53,6 +53,73 @@ function* lines(
     },
     format === "asciicast-v2" ? 2 : 3,
   );
+}
+
+/** The id of the command `ref` names; other events have no recording. */
+function commandId(store: JournalStore, journalId: string, ref: string): string {
+  const e = store.getEvent(journalId, ref);
+  const kind = e.payload.kind;
+  if (kind !== "command")
+    throw fail(
+      "BadValue",
+      "--event",
+      "the number of a command",
+      "stacklog export --format asciicast --event 12 --out step.cast",
+      `event #${e.seq} is ${/^[aeiou]/.test(kind) ? "an" : "a"} ${kind}, not a command`,
+      "Only commands have output to replay; `stacklog log --kind command` lists them.",
+    );
+  return e.id;
+}
+
+const WHY: Record<string, string> = {
+  EACCES: "permission denied",
+  EPERM: "permission denied",
+  EISDIR: "it is a folder",
+  ENOSPC: "no space left on the device",
+  EDQUOT: "the disk quota is used up",
+  EROFS: "the file system is read-only",
+};
+
+/** A file system failure writing `out`, as a catalogued error; anything else is passed on. */
+function unwritable(out: string, err: unknown): unknown {
+  const code = (err as NodeJS.ErrnoException).code ?? "";
+  const dir = path.dirname(path.resolve(out));
+  if (code === "ENOENT")
+    return existsSync(dir)
+      ? fail("OutputUnwritable", out, `${dir} does not take new files`)
+      : fail("OutputFolderNotFound", out, dir);
+  if (code === "ENOTDIR")
+    return fail("OutputUnwritable", out, "a part of its path is not a folder");
+  const why = WHY[code];
+  return why ? fail("OutputUnwritable", out, why) : err;
+}
+
+function attempt<T>(out: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch (err) {
+    throw unwritable(out, err);
+  }
+}
+
+/** Writes `texts` to `out` through a temporary file beside it: a failed export leaves neither. */
+function writeFile(out: string, texts: Iterable<string>): void {
+  if (statSync(out, { throwIfNoEntry: false })?.isDirectory())
+    throw fail("OutputUnwritable", out, "it is a folder");
+  const tmp = `${out}.${process.pid}.tmp`;
+  const fd = attempt(out, () => openSync(tmp, "w"));
+  let written = false;
+  try {
+    try {
+      for (const text of texts) attempt(out, () => writeSync(fd, text));
+    } finally {
+      closeSync(fd);
+    }
+    attempt(out, () => renameSync(tmp, out));
+    written = true;
+  } finally {
+    if (!written) rmSync(tmp, { force: true });
+  }
 }
 
 /** Writes a journal as JSON (schema/export.schema.json) or as an asciicast recording. */
@@ -66,24 +133,26 @@ export async function run(args: Args, ctx: Ctx): Promise<undefined> {
       "stacklog export --format asciicast-v2 --out upgrade.cast",
       format,
     );
+  const event = str(args, "event");
+  if (event !== undefined && format === "json")
+    throw fail(
+      "FlagNotApplicable",
+      "--event",
+      "picks one command for an asciicast recording; a JSON export always holds the whole journal",
+      "stacklog export --format asciicast --event 12 --out step.cast",
+    );
+  const out = str(args, "out");
   const store = openForRead(ctx);
   try {
     const id = resolveJournal(ctx, store, str(args, "journal"));
-    const out = str(args, "out");
-    const tmp = out ? `${out}.${process.pid}.tmp` : null;
-    const fd = tmp ? openSync(tmp, "w") : null;
-    try {
-      for (const text of lines(store, id, format, str(args, "event"))) {
-        if (fd === null) ctx.stdout.write(text);
-        else writeSync(fd, text);
-      }
-    } finally {
-      if (fd !== null) closeSync(fd);
+    const only = event === undefined ? undefined : commandId(store, id, event);
+    const texts = lines(store, id, format, only);
+    if (!out) {
+      for (const text of texts) ctx.stdout.write(text);
+      return undefined;
     }
-    if (tmp && out) {
-      renameSync(tmp, out);
-      ctx.warn(`exported journal ${id} to ${out}`);
-    }
+    writeFile(out, texts);
+    ctx.warn(`exported journal ${id} to ${out}`);
     return undefined;
   } finally {
     store.close();

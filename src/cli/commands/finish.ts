@@ -10,7 +10,14 @@ const ENDINGS: JournalStatus[] = ["completed", "abandoned", "rolled-back"];
 
 /** Ends the journal with an outcome and ends the running phase. */
 export async function run(args: Args, ctx: Ctx): Promise<Journal> {
-  const status = str(args, "status") ?? "completed";
+  const status = str(args, "status");
+  // No default: a journal's outcome cannot be changed once it is finished.
+  if (status === undefined)
+    throw fail(
+      "MissingArgument",
+      `--status ${ENDINGS.join(" | ")}`,
+      "stacklog finish --status completed (the outcome cannot be changed once the journal is finished)",
+    );
   if (!ENDINGS.includes(status as JournalStatus)) {
     throw fail(
       "BadValue",

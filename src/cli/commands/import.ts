@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { importCast } from "../../capture/index.js";
+import { importCast, looksLikeRecording } from "../../capture/index.js";
 import { fail } from "../../errors/index.js";
 import { ulidFactory } from "../../journal/ids.js";
-import type { Journal, JournalStore } from "../../journal/index.js";
+import { EXPORT_FORMAT, type Journal, type JournalStore } from "../../journal/index.js";
 import type { Ctx } from "../context.js";
 import { currentPhase, resolveJournal } from "../recorder.js";
 import { loadRedaction, redactDeep } from "../redaction.js";
@@ -24,7 +24,21 @@ function readInput(ctx: Ctx, file: string): { full: string; bytes: Buffer } {
   try {
     return { full, bytes: readFileSync(full) };
   } catch (err) {
-    throw fail("MalformedImport", full, (err as Error).message);
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" || code === "ENOTDIR")
+      throw fail("ImportFileNotFound", full, "does not exist");
+    if (code === "EISDIR") throw fail("ImportFileNotFound", full, "is a folder, not a file");
+    throw fail("ImportFileUnreadable", full, (err as Error).message);
+  }
+}
+
+/** Whether `bytes` hold a journal written by `stacklog export` (not a recording). */
+function isExport(bytes: Buffer): boolean {
+  try {
+    const doc: unknown = JSON.parse(bytes.toString("utf8"));
+    return (doc as { format?: unknown } | null)?.format === EXPORT_FORMAT;
+  } catch {
+    return false;
   }
 }
 
@@ -36,12 +50,14 @@ function importRecording(
   full: string,
   bytes: Buffer,
 ): ImportSummary {
+  if (isExport(bytes)) throw fail("ImportIsExport", full);
   const cast = importCast(bytes, { sourceName: full });
   const redaction = loadRedaction(ctx);
   const [problem] = redaction.unreadable;
   if (problem) throw problem;
   const journalId = resolveJournal(ctx, store, str(args, "journal"));
   const phase = currentPhase(store, journalId);
+  const warnings = [...cast.warnings];
   for (const imported of cast.commands) {
     // recordings carry fractional milliseconds; the journal keeps whole ones
     const c = {
@@ -60,7 +76,7 @@ function importRecording(
     const rest = stream.flush();
     if (rest) writer.write(rest, last);
     writer.end();
-    store.append({
+    const event = store.append({
       id: newId(c.startedAt),
       journalId,
       time: c.startedAt,
@@ -88,12 +104,16 @@ function importRecording(
         redaction.redactor,
       ),
     });
+    if (!c.line)
+      warnings.push(
+        `#${event.seq} has no command line; say what it ran with \`stacklog amend ${event.seq} "COMMAND"\``,
+      );
   }
   return {
     journal: store.getJournal(journalId),
     commands: cast.commands.length,
     splitBy: cast.splitBy,
-    warnings: cast.warnings,
+    warnings,
   };
 }
 
@@ -119,6 +139,7 @@ export async function run(args: Args, ctx: Ctx): Promise<ImportSummary> {
   const store = openForRead(ctx);
   try {
     if (format === "asciicast") return importRecording(store, ctx, args, full, bytes);
+    if (looksLikeRecording(bytes)) throw fail("ImportIsRecording", full);
     let doc: unknown;
     try {
       doc = JSON.parse(bytes.toString("utf8"));
@@ -134,5 +155,5 @@ export async function run(args: Args, ctx: Ctx): Promise<ImportSummary> {
 export function human(r: ImportSummary): string {
   if (r.commands === undefined) return `Imported journal ${r.journal.id}: ${r.journal.title}\n`;
   const warn = (r.warnings ?? []).map((w) => `  warning: ${w}\n`).join("");
-  return `Imported ${r.commands} command(s) into ${r.journal.id} (split by ${r.splitBy})\n${warn}`;
+  return `Imported ${r.commands} ${r.commands === 1 ? "command" : "commands"} into ${r.journal.id} (split by ${r.splitBy})\n${warn}`;
 }

@@ -1,12 +1,19 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { fail } from "../../errors/index.js";
-import type { EventKind, EventQuery, JournalEvent, JournalStore } from "../../journal/index.js";
+import type {
+  CommandPayload,
+  EventKind,
+  EventQuery,
+  JournalEvent,
+  JournalStore,
+} from "../../journal/index.js";
 import { EVENT_KINDS } from "../../journal/index.js";
 import type { Ctx } from "../context.js";
 import { resolveJournal } from "../recorder.js";
 import { type Args, bool, list, str } from "../spec.js";
 import { openForRead } from "../store-access.js";
 import { ansibleOf, ansibleTag } from "./ansible-text.js";
+import { countFlag } from "./count-flag.js";
 import { eventTitle } from "./describe.js";
 import { duration, paint, utc } from "./format.js";
 
@@ -23,19 +30,23 @@ function query(args: Args): EventQuery {
   return q;
 }
 
+function commandStatus(p: CommandPayload, ctx: Ctx): string {
+  if (p.interrupted) return paint(ctx, "yellow", "interrupted");
+  if (p.exitStatus === 0) return paint(ctx, "green", "ok");
+  if (p.exitStatus === null) return paint(ctx, "yellow", "status unknown");
+  return paint(ctx, "red", `exit ${p.exitStatus}`);
+}
+
 /** One timeline line for a person. */
 export function logLine(e: JournalEvent, ctx: Ctx): string {
   const head = `${paint(ctx, "dim", utc(e.time))} ${paint(ctx, "cyan", `#${e.seq}`.padStart(5))} ${paint(ctx, "dim", e.actor)}`;
   const p = e.payload;
   let body = eventTitle(p);
   if (p.kind === "command") {
-    const st = p.interrupted
-      ? paint(ctx, "yellow", "interrupted")
-      : p.exitStatus === 0
-        ? paint(ctx, "green", "ok")
-        : paint(ctx, "red", `exit ${p.exitStatus}`);
     const a = ansibleOf(p);
-    body = `${paint(ctx, "bold", `$ ${p.line}`)}  ${st} ${paint(ctx, "dim", duration(p.durationMs))}${a ? paint(ctx, "dim", ` (${ansibleTag(a)})`) : ""}`;
+    // recordings that do not name their command (asciinema 2.x) are imported with an empty line
+    const line = p.line || "(command line not recorded)";
+    body = `${paint(ctx, "bold", `$ ${line}`)}  ${commandStatus(p, ctx)} ${paint(ctx, "dim", duration(p.durationMs))}${a ? paint(ctx, "dim", ` (${ansibleTag(a)})`) : ""}`;
   } else if (p.kind === "phase") body = paint(ctx, "magenta", `── ${body}`);
   else if (p.kind === "note" && p.noteKind === "problem") body = paint(ctx, "red", body);
   else if (p.kind === "note" && p.noteKind === "fix") body = paint(ctx, "green", body);
@@ -72,14 +83,14 @@ async function follow(
 
 /** Prints the timeline (JSON lines with --json); --follow keeps printing new events until Ctrl-C. */
 export async function run(args: Args, ctx: Ctx): Promise<undefined> {
+  const q = query(args);
+  const limit = countFlag(args, "limit", "stacklog log --limit 20", "to see every event");
   const store = openForRead(ctx);
   try {
     const id = resolveJournal(ctx, store, str(args, "journal"));
-    const q = query(args);
-    const limit = Number(str(args, "limit") ?? 0);
     const seen = store.lastSeq(id);
     let events = store.events(id, q);
-    if (limit > 0) events = events.slice(-limit);
+    if (limit !== undefined) events = events.slice(-limit);
     print(events, ctx);
     if (bool(args, "follow")) await follow(store, id, q, seen, ctx);
     return undefined;

@@ -5,6 +5,7 @@ import { resolveJournal } from "../recorder.js";
 import { type Args, str } from "../spec.js";
 import { openForRead } from "../store-access.js";
 import { ansibleOf, ansibleText } from "./ansible-text.js";
+import { countFlag } from "./count-flag.js";
 import { duration, utc } from "./format.js";
 import { logLine } from "./log.js";
 
@@ -18,16 +19,16 @@ export interface ShowResult {
 export async function run(args: Args, ctx: Ctx): Promise<ShowResult> {
   const ref = args.positionals[0];
   if (!ref) throw fail("MissingArgument", "an event number or id", "stacklog show 12");
+  const tail = countFlag(args, "tail", "stacklog show 12 --tail 4096", "for the whole output");
   const store = openForRead(ctx);
   try {
     const journalId = resolveJournal(ctx, store, str(args, "journal"));
     const event = store.getEvent(journalId, ref);
     const p = event.payload;
     if (p.kind !== "command" || !p.outputId) return { event, output: null, outputBytes: 0 };
-    const tail = Number(str(args, "tail") ?? 0);
-    const chunks: OutputChunk[] = store.readOutput(p.outputId, tail > 0 ? { tailBytes: tail } : {});
+    const chunks: OutputChunk[] = store.readOutput(p.outputId, tail ? { tailBytes: tail } : {});
     let output = chunks.map((c) => c.data).join("");
-    if (tail > 0 && output.length > tail) output = output.slice(-tail);
+    if (tail && output.length > tail) output = output.slice(-tail);
     return { event, output, outputBytes: store.outputSize(p.outputId) };
   } finally {
     store.close();
@@ -45,7 +46,7 @@ export function human(r: ShowResult, ctx: Ctx): string {
   ];
   if (p.kind === "command") {
     lines.push(
-      `  cwd:    ${p.cwd}`,
+      `  cwd:    ${p.cwd || "unknown"}`,
       `  host:   ${p.host}`,
       `  start:  ${utc(p.startedAt)}`,
       `  end:    ${utc(p.endedAt)} (${duration(p.durationMs)})`,
