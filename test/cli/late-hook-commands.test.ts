@@ -15,7 +15,7 @@ beforeEach(() => {
 afterEach(() => sb.cleanup());
 
 describe("hook-mode commands stored late", () => {
-  it("keep the phase they ran in and take their place in time on the published account", () => {
+  it("keep the phase they ran in and take their place in time in log and on the published account", () => {
     const id = stacklogJson<{ id: string }>(sb, ["start", "--title", "late hook lines"]).id;
     stacklog(sb, ["phase", "prepare"]);
     const ranAt = Date.now() / 1000;
@@ -41,6 +41,11 @@ describe("hook-mode commands stored late", () => {
         e.payload.kind === "phase" && e.payload.action === "begin" && e.payload.name === "upgrade",
     );
     expect(cmd?.seq).toBeGreaterThan(upgrade?.seq ?? Infinity);
+
+    // `log` lists them in the order they happened too
+    const text = stacklog(sb, ["log"]).stdout;
+    expect(text.indexOf("backed-up-the-db")).toBeGreaterThan(-1);
+    expect(text.indexOf("backed-up-the-db")).toBeLessThan(text.indexOf("upgrade"));
 
     const out = path.join(sb.dir, "site");
     expect(stacklog(sb, ["publish", "--out", out]).status).toBe(0);

@@ -7,11 +7,11 @@ import type {
   JournalEvent,
   JournalStore,
 } from "../../journal/index.js";
-import { EVENT_KINDS } from "../../journal/index.js";
+import { EVENT_KINDS, inTimeOrder } from "../../journal/index.js";
 import type { Ctx } from "../context.js";
 import { resolveJournal } from "../recorder.js";
 import { type Args, bool, list, str } from "../spec.js";
-import { openForRead } from "../store-access.js";
+import { drainAll, openForRead } from "../store-access.js";
 import { ansibleOf, ansibleTag } from "./ansible-text.js";
 import { countFlag } from "./count-flag.js";
 import { eventTitle } from "./describe.js";
@@ -74,6 +74,8 @@ async function follow(
   process.once("SIGTERM", onSignal);
   while (!stop) {
     await sleep(200);
+    // hook-mode shells' commands wait in their spool for a stacklog call: this is one
+    drainAll(ctx, store);
     if (store.lastSeq(id) <= seen) continue;
     const events = store.events(id, { ...q, afterSeq: seen });
     print(events, ctx);
@@ -91,7 +93,8 @@ export async function run(args: Args, ctx: Ctx): Promise<undefined> {
     const seen = store.lastSeq(id);
     let events = store.events(id, q);
     if (limit !== undefined) events = events.slice(-limit);
-    print(events, ctx);
+    // in the order they happened (new ones under --follow come as they are stored)
+    print(inTimeOrder(events), ctx);
     if (bool(args, "follow")) await follow(store, id, q, seen, ctx);
     return undefined;
   } finally {
