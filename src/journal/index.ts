@@ -5,7 +5,7 @@ export { resolveHome, STORE_FILE } from "./home.js";
 export { pidAlive, thisHost } from "./liveness.js";
 export { MIGRATIONS, type Migration } from "./migrations.js";
 export { type OpenOptions, openStore } from "./open.js";
-export { decodeChunk, encodeChunk } from "./output-codec.js";
+export { decodeChunk, encodeChunk, encodingCode, encodingName } from "./output-codec.js";
 export { type CommandOutcome, commandEvent } from "./running.js";
 export { type Schema, validateSchema } from "./schema-lite.js";
 export { EdgeText, OUTPUT_INDEX_EDGE } from "./search-text.js";

@@ -5,6 +5,7 @@ import { fail } from "../../errors/index.js";
 import { ulidFactory } from "../../journal/ids.js";
 import { EXPORT_FORMAT, type Journal, type JournalStore } from "../../journal/index.js";
 import type { Ctx } from "../context.js";
+import { redactExportDoc } from "../import-redaction.js";
 import { currentPhase, resolveJournal } from "../recorder.js";
 import { loadRedaction, redactDeep } from "../redaction.js";
 import { type Args, bool, str } from "../spec.js";
@@ -146,7 +147,12 @@ export async function run(args: Args, ctx: Ctx): Promise<ImportSummary> {
     } catch (err) {
       throw fail("MalformedImport", full, (err as Error).message);
     }
-    return { journal: store.importJournal(doc, { replace: bool(args, "replace"), source: full }) };
+    // redacted with this store's secrets: the journal may come from a store that had other ones
+    const redaction = loadRedaction(ctx);
+    const [problem] = redaction.unreadable;
+    if (problem) throw problem;
+    const safe = redactExportDoc(doc, redaction.redactor);
+    return { journal: store.importJournal(safe, { replace: bool(args, "replace"), source: full }) };
   } finally {
     store.close();
   }
