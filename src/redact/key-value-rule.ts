@@ -6,9 +6,11 @@ import { harmlessValue, valueEnd } from "./values.js";
 const NAME_MAX = 64;
 
 /**
- * `name = value`, `name: value`, `"name": "value"`, `--name value` and `| name | value |`
- * (an `openstack` table row) where the name ends in a secret word (see `secretWord`), as INI,
- * YAML, env files, JSON results, Python reprs and command lines write them.
+ * `name = value`, `name: value`, `"name": "value"`, `--name value`, `| name | value |`
+ * (an `openstack` table row) and `{'key': 'name', 'value': 'value'}` (an item of Ansible's loops
+ * over a mapping: kolla's password tasks print every password so) where the name ends in a
+ * secret word (see `secretWord`), as INI, YAML, env files, JSON results, Python reprs and
+ * command lines write them.
  */
 export const keyValueRule: Rule = {
   id: "key-value",
@@ -73,6 +75,7 @@ function valueSpan(
   const table = text.slice(lo, start).trim() === "|";
   const gap = skipBlank(text, i, hi);
   const sep = text[gap];
+  if (sep === "," && i > end) return itemValue(text, start, gap + 1, lo, hi, word);
   if (sep === "=" && !"=>~".includes(text[gap + 1] ?? "")) i = gap + 1;
   else if (sep === ":" && text[gap + 1] !== ":") i = gap + 1;
   else if (sep === "|" && table) return tableCell(text, gap + 1, hi, word);
@@ -109,4 +112,28 @@ function tableCell(text: string, from: number, hi: number, word: string): Span[]
   let end = cellEnd;
   while (end > start && (text[end - 1] === " " || text[end - 1] === "\t")) end--;
   return harmlessValue(text.slice(start, end)) ? [] : [{ start, end, label: word }];
+}
+
+// `{'key': 'database_password', 'value': 'S3cret'}`: the quoted name is the value of `key`, and
+// the value of `value` after it is the secret. `from` is just after the comma.
+function itemValue(
+  text: string,
+  start: number,
+  from: number,
+  lo: number,
+  hi: number,
+  word: string,
+): Span[] {
+  const q = text[start - 1] as string;
+  const before = text.slice(Math.max(lo, start - 16), start - 1).trimEnd();
+  if (!before.endsWith(`${q}key${q}:`)) return [];
+  let i = skipBlank(text, from, hi);
+  const label = `${q}value${q}:`;
+  if (!text.startsWith(label, i)) return [];
+  i = skipBlank(text, i + label.length, hi);
+  const quote = openingQuote(text, i);
+  if (quote === null) return [];
+  i += quote.length;
+  const end = valueEnd(text, i, hi, quote);
+  return harmlessValue(text.slice(i, end)) ? [] : [{ start: i, end, label: word }];
 }

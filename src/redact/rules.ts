@@ -1,4 +1,5 @@
 import { anchorFinder } from "./anchors.js";
+import { commandArgumentRule } from "./command-rules.js";
 import { headerRule } from "./header-rule.js";
 import { keyValueRule } from "./key-value-rule.js";
 import { privateKeyRule } from "./private-key-rule.js";
@@ -15,6 +16,7 @@ export const RULES: readonly Rule[] = [
   headerRule,
   urlRule,
   keyValueRule,
+  commandArgumentRule,
 ];
 
 /** An anchor with the rules it starts, strongest first. */

@@ -165,6 +165,27 @@ export function plantedSecrets(): PlantedCorpus {
   both("env-token-line", tok, `GITHUB_TOKEN=${tok}`);
   const flag = gen(17);
   both("cli-flag", flag, `openstack --os-password ${flag} server list`);
+  // Arguments that only their command marks, as upgrade runbooks type them.
+  const dump = gen(20);
+  both(
+    "mysql-p-argument",
+    dump,
+    `mysqldump --single-transaction -uroot -p${dump} --all-databases > /backup/all.sql`,
+  );
+  const mgmt = gen(22);
+  both("curl-user", mgmt, `curl -sk -u admin:${mgmt} https://ctl01:15672/api/overview`);
+  const rmq = gen(23);
+  both(
+    "rabbitmqctl-password",
+    rmq,
+    `docker exec rabbitmq rabbitmqctl change_password openstack ${rmq}`,
+  );
+  const item = gen(24);
+  both(
+    "ansible-item-value",
+    item,
+    `\x1b[0;32mok: [ctl01] => (item={'key': 'nova_database_password', 'value': '${item}'})\x1b[0m`,
+  );
   files.push({ name: "extra-secrets.txt", text: `${extra.join("\n")}\n` });
 
   // Shape alone gives these away.
@@ -248,4 +269,8 @@ const LOOKALIKES = [
   "X-Auth-Token: {SHA256}3f786850e387550fdab836ed7e6dc881de23001b",
   "update_password: on_create",
   "password_lock: false",
+  "mysql -h 10.0.0.5 -P3306 -u root -p nova",
+  "curl -u admin https://ctl01:15672/api/overview",
+  "docker exec rabbitmq rabbitmqctl list_users",
+  "ok: [ctl01] => (item={'key': 'nova_api_listen_port', 'value': '8774'})",
 ];
