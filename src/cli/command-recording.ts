@@ -5,6 +5,7 @@ import { ulidFactory } from "../journal/ids.js";
 import {
   type CaptureMode,
   type CommandOutcome,
+  type CommandPayload,
   commandEvent,
   decodeChunk,
   type EncodedChunk,
@@ -12,6 +13,7 @@ import {
   type NewEvent,
   type OutputWriter,
   type RunningCommand,
+  type TerminalSize,
 } from "../journal/index.js";
 import { redactArgv } from "./command-line.js";
 import type { Ctx } from "./context.js";
@@ -35,7 +37,12 @@ export interface CommandStart {
   hidden?: boolean;
   /** The planned step this command carries out. */
   step?: string;
+  /** The size of the command's terminal as it starts (none with pipes). */
+  size?: TerminalSize;
 }
+
+// Enough for any real session; a program that resizes in a loop does not grow the record.
+const MAX_RESIZES = 1000;
 
 // How long a command's start waits to be written (see `CommandRecording.start`).
 const START_DELAY_MS = 50;
@@ -63,6 +70,8 @@ export class CommandRecording {
   /** The start's writes still to do (see `start`). */
   private unsettled: { withheld: boolean; storeProblem: string | null } | null = null;
   private settleTimer: NodeJS.Timeout | null = null;
+  /** Size changes of the command's terminal while it runs (see `resized`). */
+  private readonly resizes: NonNullable<CommandPayload["resizes"]> = [];
   /** What the output worker reported, when the output went through `tap`. */
   private processed: ProcessedOutput | null = null;
 
@@ -304,12 +313,21 @@ export class CommandRecording {
     this.close();
   }
 
+  /** The command's terminal took a new size at `at` (epoch ms): replays show it at that size. */
+  resized(at: number, size: TerminalSize): void {
+    if (this.resizes.length >= MAX_RESIZES) return;
+    const start = this.running?.startedAt ?? this.cmd.startedAt ?? at;
+    this.resizes.push({ t: Math.max(0, at - start), cols: size.cols, rows: size.rows });
+  }
+
   /** The command event, and the upgrade-check events its output holds. */
   private endEvents(r: RunningCommand, end: CommandOutcome): NewEvent[] {
     const out = this.processed;
     const event = commandEvent(r, end, out ? out.bytes : 0);
     if (this.cmd.hidden) event.payload.hidden = true;
     if (this.cmd.step) event.payload.step = this.cmd.step;
+    if (this.cmd.size) event.payload.size = this.cmd.size;
+    if (this.resizes.length > 0) event.payload.resizes = this.resizes;
     // (a command that never started has no output: its summary is the empty one)
     if (this.ansible)
       event.payload.summary = { ansible: out?.summary ?? createAnsibleParser().end() };

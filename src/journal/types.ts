@@ -79,6 +79,15 @@ export interface CommandPayload {
   summary?: CommandSummary;
   /** The planned step this command carries out (`stacklog run --step ID`). */
   step?: string;
+  /** The size of the command's terminal when it started (terminal and recorded-shell modes). */
+  size?: TerminalSize;
+  /** The terminal's size changes while it ran, `t` in ms since it started (at most 1,000). */
+  resizes?: (TerminalSize & { t: number })[];
+}
+
+export interface TerminalSize {
+  cols: number;
+  rows: number;
 }
 
 export interface NotePayload {

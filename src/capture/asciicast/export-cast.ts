@@ -9,7 +9,7 @@ const osc = (body: string) => `\x1b]${body}${BEL}`;
  * Writes `input` as an asciicast recording, one line at a time (each ending in "\n"), reading the
  * commands and their chunks only as it goes so that a large journal is never held in memory.
  * Each command gets a marker labelled with its command line, a prompt and the typed line at its start
- * time, then its output at the original offsets, bare LFs written as CRLF as a terminal shows them.
+ * time (after an `r` event when its terminal's size differs from the one before), then its output at the original offsets, bare LFs written as CRLF as a terminal shows them.
  * v2 writes absolute times; v3 writes intervals rounded to the millisecond with error diffusion and
  * ends with an `x` event carrying the last command's exit status (left out when that is unknown). With `marks` (the default) the
  * output also carries OSC 133 A/B/C/D;status and OSC 7 cwd marks, which terminals and players ignore
@@ -26,8 +26,9 @@ export function* exportCast(
     `${JSON.stringify([clock.stamp(at), code, data])}\n`;
   yield `${headerLine(input, version)}\n`;
   let status: number | null = null;
+  const size = { now: `${input.cols ?? 80}x${input.rows ?? 24}` };
   for (const cmd of input.commands) {
-    yield* commandEvents(cmd, marks, event);
+    yield* commandEvents(cmd, marks, event, size);
     status = cmd.exitStatus;
   }
   if (version === 3 && status !== null) yield event(clock.now, "x", String(status));
@@ -35,17 +36,49 @@ export function* exportCast(
 
 type EventWriter = (at: number, code: string, data: string) => string;
 
-function* commandEvents(cmd: CastCommand, marks: boolean, event: EventWriter): Generator<string> {
+/**
+ * `size.now` is the player's terminal size ("COLSxROWS"): an `r` event changes it where a
+ * command started at another size or was resized while it ran, so that full-screen programs
+ * replay at the size they drew for.
+ */
+function* commandEvents(
+  cmd: CastCommand,
+  marks: boolean,
+  event: EventWriter,
+  size: { now: string },
+): Generator<string> {
   const typed = `${cmd.line.replace(/\r?\n/g, "\r\n")}\r\n${marks ? osc("133;C") : ""}`;
+  const resize = function* (at: number, s: { cols: number; rows: number }) {
+    const next = `${s.cols}x${s.rows}`;
+    if (next === size.now) return;
+    size.now = next;
+    yield event(at, "r", next);
+  };
+  if (cmd.size) yield* resize(cmd.startedAt, cmd.size);
   yield event(cmd.startedAt, "m", cmd.line);
   yield event(cmd.startedAt, "o", promptText(cmd.cwd, marks));
   yield event(cmd.startedAt, "o", typed);
   const crlf = new CrlfWriter();
   let end = cmd.startedAt;
+  const resizes = cmd.resizes ?? [];
+  let r = 0;
   for (const chunk of cmd.chunks) {
+    for (; r < resizes.length && (resizes[r]?.t ?? 0) <= chunk.t; r++) {
+      yield* resize(
+        cmd.startedAt + (resizes[r]?.t ?? 0),
+        resizes[r] as { cols: number; rows: number },
+      );
+    }
     if (!chunk.data) continue;
     end = Math.max(end, cmd.startedAt + chunk.t);
     yield event(cmd.startedAt + chunk.t, "o", crlf.write(chunk.data));
+  }
+  for (; r < resizes.length; r++) {
+    end = Math.max(end, cmd.startedAt + (resizes[r]?.t ?? 0));
+    yield* resize(
+      cmd.startedAt + (resizes[r]?.t ?? 0),
+      resizes[r] as { cols: number; rows: number },
+    );
   }
   if (!marks) return;
   const status = cmd.exitStatus === null ? "" : `;${cmd.exitStatus}`;

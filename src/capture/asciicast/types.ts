@@ -8,6 +8,9 @@ export interface CastCommand {
   endedAt: number | null;
   exitStatus: number | null;
   cwd?: string;
+  /** The terminal's size as the command started, and its changes (`t` ms since the start). */
+  size?: { cols: number; rows: number };
+  resizes?: readonly { t: number; cols: number; rows: number }[];
   chunks: Iterable<OutputChunk>;
 }
 

@@ -13,6 +13,8 @@ export interface SplitterOptions {
   now: () => number;
   cwd: string;
   schedule?: Schedule;
+  /** The shell's terminal size now, for each command's record. */
+  size?: () => { cols: number; rows: number } | null;
 }
 
 interface Running {
@@ -39,6 +41,12 @@ export class CommandSplitter {
 
   constructor(private readonly opts: SplitterOptions) {
     this.cwd = opts.cwd;
+  }
+
+  /** The shell's terminal took a new size: the running command's record notes it. */
+  resized(size: { cols: number; rows: number }): void {
+    const handle = this.running?.handle;
+    if (handle?.resized) this.guard(() => handle.resized?.(this.opts.now(), size));
   }
 
   /** Why recording stopped (the recorder or redactor threw), if it did. */
@@ -100,6 +108,7 @@ export class CommandSplitter {
         cwd: this.cwd,
         startedAt,
         hidden,
+        ...sized(this.opts.size?.()),
       }),
     );
     const tap =
@@ -181,4 +190,8 @@ export class CommandSplitter {
       return undefined;
     }
   }
+}
+
+function sized(size: { cols: number; rows: number } | null | undefined) {
+  return size ? { size } : {};
 }

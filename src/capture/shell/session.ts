@@ -23,15 +23,18 @@ export async function runShellSession(opts: ShellSessionOptions): Promise<ShellS
   const now = opts.now ?? Date.now;
   const source: SignalSource = opts.signals ?? process;
   const launch = planLaunch(opts.shell, opts.env, opts.pid ?? process.pid);
+  let shellTerminal: IPty | null = null;
   const splitter = new CommandSplitter({
     recorder: opts.recorder,
     redact: opts.redact,
     now,
     cwd: opts.cwd,
+    size: () => (shellTerminal ? { cols: shellTerminal.cols, rows: shellTerminal.rows } : null),
   });
   const restoreMode = enterRawMode(opts.stdin, opts.stdout, source);
   try {
     const child = spawnShell(launch, opts);
+    shellTerminal = child;
     if (opts.banner) opts.stdout.write(`${opts.banner}\r\n`);
     const end = await supervise(child, opts, splitter, source, new MarkScanner(launch.nonce));
     await splitter.close(end);
@@ -103,7 +106,10 @@ function supervise(
   on(stdin, "data", (chunk: Buffer | string) => child.write(chunk));
   stdin.resume();
   cleanups.push(() => stdin.pause());
-  on(stdout, "resize", () => resizeLike(child, stdout));
+  on(stdout, "resize", () => {
+    resizeLike(child, stdout);
+    splitter.resized({ cols: child.cols, rows: child.rows });
+  });
   on(stdout, "error", () => {});
   // Keys (Ctrl-C too) arrive as bytes in raw mode; a hangup or kill of stacklog hangs up the shell.
   cleanups.push(

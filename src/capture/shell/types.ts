@@ -7,6 +7,8 @@ import type { RunTap, SignalSource, StreamRedactor } from "../run-types.js";
  * `end` has settled, in command order.
  */
 export type CommandHandle = {
+  /** The shell's terminal took a new size at `at` (epoch ms) while the command ran. Optional. */
+  resized?(at: number, size: { cols: number; rows: number }): void;
   /**
    * `interrupted`: the shell died (of a signal) while the command ran; `exitStatus` is then the
    * shell's own (128+N), and the output is what came before.
@@ -42,6 +44,8 @@ export interface ShellRecorder {
     cwd: string;
     startedAt: number;
     hidden: boolean;
+    /** The shell's terminal size as the command starts. */
+    size?: { cols: number; rows: number };
   }): CommandHandle;
   /** `stacklog pause` (true) or `stacklog resume` (false) ran in the shell. */
   paused(on: boolean): void;

@@ -26,6 +26,8 @@ function* castCommands(
       endedAt: p.endedAt,
       exitStatus: p.exitStatus,
       cwd: p.cwd,
+      ...(p.size ? { size: p.size } : {}),
+      ...(p.resizes ? { resizes: p.resizes } : {}),
       chunks: outputId
         ? { [Symbol.iterator]: () => store.readOutput(outputId)[Symbol.iterator]() }
         : [],
@@ -44,12 +46,18 @@ function* lines(
     return;
   }
   const j = store.getJournal(id);
+  // the recording opens at the size of the first command that knows its terminal's
+  const first = store
+    .events(id, { kinds: ["command"] })
+    .find((e) => e.payload.kind === "command" && e.payload.size && (!only || e.id === only));
+  const size = first?.payload.kind === "command" ? first.payload.size : undefined;
   yield* exportCast(
     {
       title: j.title,
       startedAt: j.startedAt ?? j.createdAt,
       commands: castCommands(store, id, only),
       idleTimeLimit: 2,
+      ...(size ? { cols: size.cols, rows: size.rows } : {}),
     },
     format === "asciicast-v2" ? 2 : 3,
   );

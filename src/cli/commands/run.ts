@@ -28,6 +28,8 @@ export async function run(args: Args, ctx: Ctx): Promise<never> {
   }
   const mode = bool(args, "pty") ? "pty" : bool(args, "pipe") ? "pipe" : "auto";
   const redaction = loadRedaction(ctx);
+  const chosen = chooseMode({ mode, stdout: ctx.stdout });
+  const size = chosen === "pty" ? terminalSize(ctx.stdout) : null;
   const recording = new CommandRecording(
     ctx,
     str(args, "journal"),
@@ -35,11 +37,18 @@ export async function run(args: Args, ctx: Ctx): Promise<never> {
       line: shellLine(argv),
       argv,
       cwd: ctx.cwd,
-      mode: chooseMode({ mode, stdout: ctx.stdout }),
+      mode: chosen,
       ...(str(args, "step") ? { step: str(args, "step") as string } : {}),
+      ...(size ? { size } : {}),
     },
     redaction,
   );
+  // the command's terminal follows this one (see runCommand); replays follow both
+  const onResize = () => {
+    const now = terminalSize(ctx.stdout);
+    if (now) recording.resized(ctx.now(), now);
+  };
+  if (size) ctx.stdout.on("resize", onResize);
   const result = await runCommand({
     argv,
     cwd: ctx.cwd,
@@ -51,7 +60,15 @@ export async function run(args: Args, ctx: Ctx): Promise<never> {
     tap: (startedAt) => recording.tap(startedAt),
     now: ctx.now,
   });
+  ctx.stdout.off("resize", onResize);
   if (result.sinkError) ctx.warn(`output capture stopped: ${result.sinkError}`);
   recording.finish(result);
   throw new ExitError(result.exitStatus);
+}
+
+/** The terminal's size, when it is one that says. */
+function terminalSize(out: NodeJS.WriteStream): { cols: number; rows: number } | null {
+  return out.isTTY && out.columns > 0 && out.rows > 0
+    ? { cols: out.columns, rows: out.rows }
+    : null;
 }

@@ -48,11 +48,13 @@ function recorder(
           mode: "shell",
           startedAt: info.startedAt,
           hidden: info.hidden,
+          ...(info.size ? { size: info.size } : {}),
         },
         session.redaction,
         store,
       );
       return {
+        resized: (at, size) => rec.resized(at, size),
         tap: (startedAt) => rec.tap(startedAt),
         finish: (end) =>
           rec.finish({
