@@ -39,7 +39,21 @@ __stacklog_cwd() {
 # text: leading space and the lines of a multi-line command included, which `history 1` would
 # not give (and reading it would cost a process per command). The lines of one command gather in
 # __stacklog_typed, which __stacklog_precmd empties (a command's first line is never empty):
-#   __stacklog_typed=${__stacklog_typed:+$__stacklog_typed$__stacklog_nl}$READLINE_LINE
+#   __stacklog_typed=${__stacklog_typed:+$__stacklog_typed$__stacklog_nl}$__stacklog_xl
+# (the line after history expansion: see __stacklog_expand)
+
+# Sets __stacklog_xl to $READLINE_LINE as bash will run it: `!!`, `!$` and `^old^new` go
+# through history expansion first (`history -p`, in a subshell). Callers test for a `!` or a
+# leading `^` first: other lines cost no subshell.
+# Called from a key binding, `history -p` takes the last history entry for the line being
+# edited (`!!` gave the command before the last one); after `history -s` it does not, and
+# `history -d -1` (bash 5) takes the added entry off again. All of it in the subshell.
+__stacklog_expand() {
+  __stacklog_xl=$READLINE_LINE
+  [[ $- == *H* ]] && ((BASH_VERSINFO[0] >= 5)) || return 0
+  __stacklog_xl=$(history -s -- x && history -d -1 && history -p -- "$READLINE_LINE" 2>/dev/null) ||
+    __stacklog_xl=$READLINE_LINE
+}
 
 # Bash expands PS0 in the shell itself once a command line is read, before it runs (empty lines
 # excepted); the arithmetic in the substring offset marks the command as running without a fork.

@@ -14,7 +14,12 @@ __stacklog_actor=${STACKLOG_USER:-${USER:-$(id -un 2>/dev/null)}}@${STACKLOG_HOS
 # On each Enter; the last one before the command runs gives its start, its cwd and its text.
 # The rest waits for the end: one pass of work per command, not per line.
 __stacklog_take_line() {
-  __stacklog_typed=${__stacklog_typed:+$__stacklog_typed$__stacklog_nl}$READLINE_LINE
+  if [[ $READLINE_LINE == *'!'* || $READLINE_LINE == '^'* ]]; then
+    __stacklog_expand
+  else
+    __stacklog_xl=$READLINE_LINE
+  fi
+  __stacklog_typed=${__stacklog_typed:+$__stacklog_typed$__stacklog_nl}$__stacklog_xl
   __stacklog_start=$EPOCHREALTIME __stacklog_start_pwd=$PWD
 }
 
@@ -47,7 +52,12 @@ __stacklog_precmd() {
 # Bash before 5.0 has no $EPOCHREALTIME: whole seconds from printf's clock instead.
 if [[ -z ${EPOCHREALTIME-} ]]; then
   __stacklog_take_line() {
-    __stacklog_typed=${__stacklog_typed:+$__stacklog_typed$__stacklog_nl}$READLINE_LINE
+    if [[ $READLINE_LINE == *'!'* || $READLINE_LINE == '^'* ]]; then
+    __stacklog_expand
+  else
+    __stacklog_xl=$READLINE_LINE
+  fi
+  __stacklog_typed=${__stacklog_typed:+$__stacklog_typed$__stacklog_nl}$__stacklog_xl
     printf -v __stacklog_start '%(%s)T' -1
     __stacklog_start_pwd=$PWD
   }

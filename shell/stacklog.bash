@@ -14,7 +14,12 @@ unset STACKLOG_SHELL_NONCE
 
 # On each Enter: the start mark that PS0 prints (after its OSC 133 C) gets the typed text.
 __stacklog_take_line() {
-  __stacklog_typed=${__stacklog_typed:+$__stacklog_typed$__stacklog_nl}$READLINE_LINE
+  if [[ $READLINE_LINE == *'!'* || $READLINE_LINE == '^'* ]]; then
+    __stacklog_expand
+  else
+    __stacklog_xl=$READLINE_LINE
+  fi
+  __stacklog_typed=${__stacklog_typed:+$__stacklog_typed$__stacklog_nl}$__stacklog_xl
   [[ $PWD == "$__stacklog_cwd_raw" ]] || __stacklog_cwd
   if [[ $__stacklog_typed == *[%\;\\$'\t\n\r\a\e\x18\x1a']* ]]; then
     __stacklog_pct "$__stacklog_typed"

@@ -78,6 +78,7 @@ describe.each([
     raw = await recordWithHooks(name as "bash" | "zsh", path, dir, [
       "echo one",
       "sh -c 'exit 4'",
+      "!!",
       "cd /tmp",
       " echo hidden-line-text",
       "for i in 1 2; do\recho $i\rdone",
@@ -93,6 +94,8 @@ describe.each([
     expect(records.map((r) => [r.line, r.exitStatus, r.cwd])).toEqual([
       ["echo one", 0, dir],
       ["sh -c 'exit 4'", 4, dir],
+      // a history expansion is kept as the command it ran
+      ["sh -c 'exit 4'", 4, dir],
       ["cd /tmp", 0, dir],
       ["", 0, "/tmp"],
       ["for i in 1 2; do\necho $i\ndone", 0, "/tmp"],
@@ -100,7 +103,7 @@ describe.each([
   });
 
   it("writes only the status of a command typed with a leading space", () => {
-    expect(records[3]?.hidden).toBe(true);
+    expect(records[4]?.hidden).toBe(true);
     expect(raw).not.toContain("hidden-line-text");
   });
 

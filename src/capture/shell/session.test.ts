@@ -59,6 +59,8 @@ describe.each([
     await sh.run("printf 'x\\033]133;D;5\\007y\\n'", ++n);
     await sh.run("cd /tmp", ++n);
     await sh.run("pwd", ++n);
+    await sh.run("echo bang-$((1 + 1))", ++n);
+    await sh.run("!!", ++n);
     await sh.run(`echo "token is ${SECRET}"`, ++n);
     await sh.run(" echo hidden-output", ++n);
     await sh.run('echo "$USER_RC_RAN $STACKLOG_RECORDING $STACKLOG_SHELL_PID"', ++n);
@@ -140,6 +142,12 @@ describe.each([
     const c = cmd(HIDDEN_LINE);
     expect(c).toMatchObject({ hidden: true, output: "", end: { exitStatus: 0 } });
     expect(JSON.stringify(sh.recorder.commands)).not.toContain("hidden-output");
+  });
+
+  it("records a history expansion (`!!`) as the command it ran", () => {
+    const runs = sh.recorder.commands.filter((c) => c.line === "echo bang-$((1 + 1))");
+    expect(runs.map((c) => c.output)).toEqual(["bang-2\r\n", "bang-2\r\n"]);
+    expect(sh.recorder.commands.some((c) => c.line === "!!")).toBe(false);
   });
 
   it("runs the user's own rc file and exports the recording markers", () => {
