@@ -10,6 +10,8 @@ export interface CastHeader {
   timestamp: number | null;
   title: string | null;
   command: string | null;
+  /** The header gave 0x0 (recorded without a terminal): `cols` and `rows` are 80x24 then. */
+  sizeUnknown: boolean;
 }
 
 const EXAMPLES = {
@@ -53,13 +55,16 @@ export function parseHeader(line: string, source: string): CastHeader {
   const [colsKey, rowsKey] = version === 3 ? ["term.cols", "term.rows"] : ["width", "height"];
   const cols = term?.[version === 3 ? "cols" : "width"];
   const rows = term?.[version === 3 ? "rows" : "height"];
-  if (!isSize(cols) || !isSize(rows)) {
+  // asciinema 2.x recording without a terminal (`rec -c` from a script) writes a size of 0x0
+  const unsized = cols === 0 && rows === 0;
+  if (!unsized && (!isSize(cols) || !isSize(rows))) {
     throw bad(`positive integers \`${colsKey}\` and \`${rowsKey}\``, snippet(line), version);
   }
   return {
     version,
-    cols,
-    rows,
+    cols: unsized ? 80 : (cols as number),
+    rows: unsized ? 24 : (rows as number),
+    sizeUnknown: unsized,
     timestamp: typeof h.timestamp === "number" && Number.isFinite(h.timestamp) ? h.timestamp : null,
     title: typeof h.title === "string" ? h.title : null,
     command: typeof h.command === "string" ? h.command : null,

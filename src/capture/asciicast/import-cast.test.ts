@@ -151,6 +151,15 @@ describe("importCast on recordings", () => {
     expect(r.warnings[0]).toContain("no timestamp");
   });
 
+  it("reads a 0x0 header (asciinema 2.x without a terminal) as 80x24, with a warning, and refuses other sizes", () => {
+    const r = importCast(
+      '{"version": 2, "width": 0, "height": 0, "timestamp": 1700000000}\n[0.5, "o", "hi\\r\\n"]\n',
+    );
+    expect(r.commands.map((c) => c.output.map((o) => o.data).join(""))).toEqual(["hi\r\n"]);
+    expect(r.warnings.join("\n")).toContain("0x0");
+    expect(() => importCast('{"version": 2, "width": 0, "height": 24}\n')).toThrow(/width/);
+  });
+
   it("keeps v2 events in order when times go backwards, with a warning", () => {
     const text = [
       V2,

@@ -17,6 +17,11 @@ export function importCast(input: string | Uint8Array, opts: ImportOptions = {})
   const source = opts.sourceName ?? "recording";
   const rec = readRecording(recordingText(input, source), source);
   const warnings = [...rec.warnings];
+  if (rec.header.sizeUnknown) {
+    warnings.push(
+      "the header gives a terminal size of 0x0 (recorded without a terminal): read as 80x24",
+    );
+  }
   if (rec.header.timestamp === null) {
     warnings.push("the header has no timestamp: times are counted from 1970-01-01");
   }
