@@ -41,6 +41,13 @@ export interface CommandStart {
   size?: TerminalSize;
 }
 
+const FINISHED = new Set(["completed", "abandoned", "rolled-back"]);
+
+/** One line for a command recorded into a journal that was finished: likely a forgotten `start`. */
+export function finishedWarning(id: string, status: string): string {
+  return `journal ${id} is ${status}; recording into it anyway (\`stacklog start --title "..."\` begins a new one)`;
+}
+
 // Enough for any real session; a program that resizes in a loop does not grow the record.
 const MAX_RESIZES = 1000;
 
@@ -154,7 +161,12 @@ export class CommandRecording {
     const ctx = this.ctx;
     let journalId: string | null = journalRef(ctx, journalFlag);
     try {
-      if (journalId && this.store) journalId = this.store.getJournal(journalId).id;
+      if (journalId && this.store) {
+        const j = this.store.getJournal(journalId);
+        journalId = j.id;
+        // (a recorded shell says so once, when it starts)
+        if (!this.session && FINISHED.has(j.status)) ctx.warn(finishedWarning(j.id, j.status));
+      }
     } catch (err) {
       ctx.warn(`not recorded: ${(err as Error).message}`);
       journalId = null;

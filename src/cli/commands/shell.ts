@@ -9,7 +9,7 @@ import {
 } from "../../capture/shell/index.js";
 import { ExitError, fail } from "../../errors/index.js";
 import type { JournalStore } from "../../journal/index.js";
-import { CommandRecording } from "../command-recording.js";
+import { CommandRecording, finishedWarning } from "../command-recording.js";
 import type { Ctx } from "../context.js";
 import { appendEvents, resolveJournal } from "../recorder.js";
 import { learnFrom, loadRedaction, type Redaction } from "../redaction.js";
@@ -96,7 +96,10 @@ export async function run(args: Args, ctx: Ctx): Promise<never> {
   let result: Awaited<ReturnType<typeof runShellSession>>;
   let journal: { id: string; title: string };
   try {
-    journal = store.getJournal(resolveJournal(ctx, store, str(args, "journal")));
+    const j = store.getJournal(resolveJournal(ctx, store, str(args, "journal")));
+    journal = j;
+    if (j.status === "completed" || j.status === "abandoned" || j.status === "rolled-back")
+      ctx.warn(finishedWarning(j.id, j.status));
     const banner = `stacklog: recording this shell into "${journal.title}" (${journal.id}). \`stacklog pause\` stops recording, \`exit\` ends it.\r\n`;
     result = await runShellSession({
       shell,
