@@ -1,6 +1,7 @@
 import { fail } from "../errors/index.js";
 import { ulidFactory } from "../journal/ids.js";
 import type { EventPayload, JournalEvent, JournalStore, NewEvent } from "../journal/index.js";
+import { refsIn } from "./commands/describe.js";
 import type { Ctx } from "./context.js";
 import { loadRedaction, type Redaction, redactDeep } from "./redaction.js";
 import { SpoolWriter } from "./spool-writer.js";
@@ -15,6 +16,8 @@ export interface Appended {
   events: NewEvent[];
   stored: JournalEvent[] | null;
   spoolDir: string | null;
+  /** Numbers of the events these refer to (a fix's problem, an amendment's target), by id. */
+  refs: Record<string, number>;
 }
 
 /** The phase in force: the last `phase` event, unless it was an `end`. */
@@ -76,11 +79,16 @@ export function appendEvents(
       ),
     );
     if (store) {
+      const refs = refsIn(
+        store,
+        journalId,
+        events.map((e) => e.payload),
+      );
       try {
         const stored = store.appendMany(events);
         activate(store, journalId, ctx.now());
         rememberPhase(ctx, events);
-        return { journalId, events, stored, spoolDir: null };
+        return { journalId, events, stored, spoolDir: null, refs };
       } catch (err) {
         return spoolEvents(ctx, journalId, events, (err as Error).message);
       }
@@ -108,8 +116,9 @@ function spoolEvents(ctx: Ctx, journalId: string, events: NewEvent[], reason: st
   if (!kept)
     throw fail("StoreUnwritable", ctx.home, `${reason}; and no spool folder could be written`);
   rememberPhase(ctx, events);
+  const n = events.length;
   ctx.warn(
-    `store unavailable (${reason}); ${events.length} event(s) kept in ${spool.dir}/spool and stored by the next stacklog call`,
+    `store unavailable (${reason}); ${n} ${n === 1 ? "event" : "events"} kept in ${spool.dir}/spool and stored by the next stacklog call`,
   );
-  return { journalId, events, stored: null, spoolDir: spool.dir };
+  return { journalId, events, stored: null, spoolDir: spool.dir, refs: {} };
 }

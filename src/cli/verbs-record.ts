@@ -45,8 +45,14 @@ export const RECORD_VERBS: VerbSpec[] = [
   {
     name: "phase",
     summary: "begin a phase (ends the previous one)",
-    usage: "stacklog phase NAME [--end]",
-    flags: { ...J, end: { type: "boolean", description: "only end the current phase" } },
+    usage: "stacklog phase NAME | stacklog phase [NAME] --end",
+    flags: {
+      ...J,
+      end: {
+        type: "boolean",
+        description: "only end the running phase (NAME, if given, must be the running one)",
+      },
+    },
     examples: [
       'stacklog phase "pre-checks"',
       'stacklog phase "control plane"',

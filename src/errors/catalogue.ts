@@ -167,6 +167,26 @@ export const catalogue = {
     hint: 'Example: stacklog note --problem "galera node 2 did not rejoin"',
     exitCode: 2,
   }),
+  TextGivenTwice: (verb: string, example: string) => ({
+    title: "Text given twice",
+    message: `\`stacklog ${verb}\` got its text both as arguments and with -m; it takes one, and would have dropped the other.`,
+    hint: `Give the text once, as arguments or with -m: ${example}`,
+    storeState: UNCHANGED,
+    exitCode: 2,
+  }),
+  PhaseNotRunning: (name: string | null, running: string | null) => ({
+    title: "Phase not running",
+    message:
+      running === null
+        ? `No phase is running in this journal, so ${name === null ? "there is none" : `"${name}" cannot be`} ended.`
+        : `Phase "${name}" is not running; the running phase is "${running}".`,
+    hint:
+      running === null
+        ? "Begin one with `stacklog phase NAME`; `stacklog status` shows the phase in force."
+        : `End "${running}" with \`stacklog phase --end\`; \`stacklog phase NAME\` begins a phase and ends the running one.`,
+    storeState: UNCHANGED,
+    exitCode: 3,
+  }),
   JournalFinished: (id: string, status: string) => ({
     title: "Journal already finished",
     message: `Journal ${id} is ${status}.`,

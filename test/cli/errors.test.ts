@@ -80,6 +80,9 @@ describe("bad input gets a clear error", () => {
     ],
     [["export", "--event", "1"], 2, ["--event", "asciicast"]],
     [["finish"], 2, ["--status", "completed | abandoned | rolled-back"]],
+    [["note", "pos", "-m", "msg"], 2, ["Text given twice", "as arguments or with -m"]],
+    [["amend", "1", "words", "-m", "msg"], 2, ["Text given twice", "stacklog amend"]],
+    [["phase", "--end"], 3, ["Phase not running", "No phase is running", "stacklog phase NAME"]],
   ])("stacklog %j", (args, status, says) =>
     expectClear(args as string[], status as number, ...(says as string[])),
   );
@@ -138,5 +141,24 @@ describe("bad input gets a clear error", () => {
   it("gives errors as JSON with --json", () => {
     const r = stacklog(sb, ["show", "999", "--json"]);
     expect(JSON.parse(r.stdout)).toMatchObject({ error: { code: "EventNotFound" } });
+  });
+
+  it("exits with the store-problem status from status on a corrupt store, and still reports what it can", () => {
+    const own = sandbox();
+    try {
+      stacklogJson(own, ["start", "--title", "corrupt"]);
+      writeFileSync(path.join(own.home, "stacklog.db"), "garbage");
+      expect(stacklog(own, ["note", "kept while the store is down"]).status).toBe(0);
+      const r = stacklog(own, ["status"]);
+      expect(r.status).toBe(4);
+      expect(r.stdout).toContain("UNAVAILABLE");
+      expect(r.stdout).toContain("spooled:  1 record waiting");
+      expect(r.stderr).toMatch(/^stacklog: Store corrupt; what to do: /);
+      const json = stacklog(own, ["status", "--json"]);
+      expect(json.status).toBe(4);
+      expect(JSON.parse(json.stdout)).toMatchObject({ store: { ok: false }, spooled: 1 });
+    } finally {
+      own.cleanup();
+    }
   });
 });

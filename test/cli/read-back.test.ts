@@ -1,7 +1,7 @@
-import { writeFileSync } from "node:fs";
+import { chmodSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type Sandbox, sandbox, stacklog, stacklogJson } from "../helpers/cli.js";
+import { ROOT, type Sandbox, sandbox, stacklog, stacklogJson } from "../helpers/cli.js";
 
 let sb: Sandbox;
 let journalId: string;
@@ -69,5 +69,71 @@ describe("reading a journal back", () => {
     expect(stacklog(sb, ["import", "--format", "asciicast", cast]).stdout).toMatch(
       /^Imported 1 command into /,
     );
+  });
+
+  it("says which problem a fix fixes, by number, in the timeline and in show", () => {
+    stacklog(sb, ["note", "--problem", "rabbitmq not clustered"]);
+    stacklog(sb, ["note", "something else"]);
+    const fix = stacklog(sb, ["note", "--fix", "1", "reset rabbitmq node 2"]);
+    expect(fix.stdout).toBe("#3 fix: reset rabbitmq node 2 (fixes #1)\n");
+    expect(stacklog(sb, ["log"]).stdout).toContain("fix: reset rabbitmq node 2 (fixes #1)");
+    expect(stacklog(sb, ["show", "3"]).stdout).toContain("fix: reset rabbitmq node 2 (fixes #1)");
+  });
+
+  it("shows a milestone's text in the timeline and in show", () => {
+    stacklog(sb, ["milestone", "API downtime", "--begin", "-m", "haproxy drained"]);
+    expect(stacklog(sb, ["log"]).stdout).toContain(
+      "milestone API downtime (begin): haproxy drained",
+    );
+    expect(stacklog(sb, ["show", "1"]).stdout).toMatch(/\n\nhaproxy drained\n$/);
+  });
+
+  it("names an amended event by its number, not its id", () => {
+    stacklog(sb, ["note", "restarted nova_api"]);
+    const amend = stacklog(sb, ["amend", "1", "it was nova_compute"]);
+    expect(amend.stdout).toBe("#2 amends #1: it was nova_compute\n");
+    const log = stacklog(sb, ["log"]).stdout;
+    expect(log).toContain("amends #1: it was nova_compute");
+    expect(log).not.toMatch(/amends [0-9A-Z]{26}/);
+    expect(stacklog(sb, ["show", "2"]).stdout).toContain("amends #1: it was nova_compute");
+  });
+
+  it("indents the later lines of a multi-line command under its first line", () => {
+    stacklog(sb, ["run", "--", "bash", "-c", "echo one\necho two"]);
+    const lines = stacklog(sb, ["log"]).stdout.split("\n");
+    const first = lines.findIndex((l) => l.includes("$ bash -c"));
+    const column = (lines[first] ?? "").indexOf("bash -c");
+    expect(lines[first]).toMatch(/ \$ bash -c 'echo one$/);
+    expect(lines[first + 1]).toMatch(new RegExp(`^ {${column}}echo two'  ok `));
+  });
+
+  it("labels a rescued Ansible failure rescued, and counts hosts in the timeline's tag", () => {
+    // a stand-in for ansible-playbook that prints a recorded run of test/fixtures/ansible/site.yml
+    const fake = path.join(sb.dir, "ansible-playbook");
+    const recorded = path.join(ROOT, "test", "fixtures", "ansible", "recorded", "site-plain.txt");
+    writeFileSync(fake, `#!/bin/sh\ncat '${recorded}'\n`);
+    chmodSync(fake, 0o755);
+    expect(stacklog(sb, ["run", "--", fake]).status).toBe(0);
+    expect(stacklog(sb, ["log"]).stdout).toContain(
+      "(ansible: 3 plays, 14 tasks, 3 hosts — 2 hosts failed, 1 unreachable)",
+    );
+    const shown = stacklog(sb, ["show", "1"]).stdout;
+    expect(shown).toContain("rescued: [localhost] Prepare the control nodes / Try the risky step");
+    expect(shown).toContain(
+      "ignored: [localhost] Prepare the control nodes / Probe an optional service",
+    );
+    expect(shown).toContain("failed: [alpha] Prepare the control nodes / Check each package");
+  });
+
+  it("counts in the singular in status and secrets list", () => {
+    stacklog(sb, ["run", "--", "true"]);
+    stacklog(sb, ["note", "--problem", "one problem"]);
+    expect(stacklog(sb, ["status"]).stdout).toContain(
+      "events:   2 (1 command, 0 failed, 1 problem)",
+    );
+    const file = path.join(sb.dir, "passwords.yml");
+    writeFileSync(file, "database_password: Xq7-only-one-value\n");
+    expect(stacklog(sb, ["secrets", "add", file]).stdout).toContain("1 value hidden");
+    expect(stacklog(sb, ["secrets", "list"]).stdout).toContain("1 value hidden");
   });
 });

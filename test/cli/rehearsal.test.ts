@@ -150,4 +150,78 @@ describe("a small upgrade rehearsal recorded from the command line", () => {
       other.cleanup();
     }
   });
+
+  it("makes an imported journal current in a store that had none, and says so", () => {
+    const first = stacklogJson<Journal>(sb, ["start", "--title", "to move"]);
+    stacklog(sb, ["note", "moved along"]);
+    const file = path.join(sb.dir, "export.json");
+    expect(stacklog(sb, ["export", "--out", file]).status).toBe(0);
+    const other = sandbox();
+    try {
+      const imported = stacklog(other, ["import", file]);
+      expect(imported.status, imported.stderr).toBe(0);
+      expect(imported.stderr).toBe(
+        `stacklog: journal ${first.id} is now the current journal (this store had none)\n`,
+      );
+      const again = stacklog(other, ["export"]);
+      expect(again.status, again.stderr).toBe(0);
+      expect(again.stdout).toBe(readFileSync(file, "utf8"));
+      // a store that has a current journal keeps it
+      const second = stacklogJson<Journal>(other, ["start", "--title", "here already"]);
+      const replaced = stacklog(other, ["import", "--replace", file]);
+      expect(replaced.stderr).toBe("");
+      expect(stacklogJson<{ journal: Journal }>(other, ["status"]).journal.id).toBe(second.id);
+    } finally {
+      other.cleanup();
+    }
+  });
+});
+
+describe("arguments that cannot be honoured are not ignored", () => {
+  it("ends a phase by name only when it is the running one", () => {
+    stacklogJson(sb, ["start", "--title", "phases"]);
+    stacklog(sb, ["phase", "a"]);
+    const wrong = stacklog(sb, ["phase", "b", "--end"]);
+    expect(wrong.status).toBe(3);
+    expect(wrong.stderr).toContain('Phase "b" is not running; the running phase is "a".');
+    expect(stacklog(sb, ["status"]).stdout).toMatch(/^phase: +a$/m);
+    expect(stacklog(sb, ["phase", "a", "--end"]).stdout).toBe("#2 phase a ends\n");
+    const none = stacklog(sb, ["phase", "--end"]);
+    expect(none.status).toBe(3);
+    expect(none.stdout).toBe("");
+    expect(none.stderr).toContain("No phase is running in this journal");
+  });
+
+  it("warns when a window ends that was never begun, and records the end", () => {
+    stacklogJson(sb, ["start", "--title", "windows"]);
+    stacklog(sb, ["milestone", "API downtime", "--begin"]);
+    expect(stacklog(sb, ["milestone", "API downtime", "--end"]).stderr).toBe("");
+    const stray = stacklog(sb, ["milestone", "API downtime", "--end"]);
+    expect(stray.status).toBe(0);
+    expect(stray.stdout).toBe("#3 milestone API downtime (end)\n");
+    expect(stray.stderr).toBe(
+      'stacklog: no "API downtime" window is open (begun with stacklog milestone "API downtime" --begin); its end is recorded all the same\n',
+    );
+  });
+
+  it("warns about a series it does not know, and keeps it", () => {
+    const r = stacklog(sb, ["start", "--title", "fruit", "--from", "banana", "--to", "2023.1"]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toBe(
+      "stacklog: --from banana is not an OpenStack series stacklog knows (a name like zed or a number like 2023.1); recorded as given\n",
+    );
+    expect(stacklogJson<{ journal: Journal }>(sb, ["status"]).journal.fromSeries).toBe("banana");
+    expect(stacklog(sb, ["start", "--title", "ok", "--from", "zed", "--to", "2023.1"]).stderr).toBe(
+      "",
+    );
+  });
+
+  it("refuses a journal whose --to series is known to come before its --from", () => {
+    const r = stacklog(sb, ["start", "--title", "back", "--from", "2023.1", "--to", "zed"]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(
+      "stacklog: Downgrade refused: zed (2022.2) is older than antelope (2023.1)",
+    );
+    expect(stacklog(sb, ["status"]).stdout).toContain("journal:  none current");
+  });
 });

@@ -73,7 +73,10 @@ describe("when the store cannot be written, the command still runs and its recor
     stacklogJson(sb, ["start", "--title", "read-only"]);
     execFileSync("mount", ["-o", "remount,ro", sb.home]);
     runThroughTrouble();
-    const st = stacklogJson<{ store: { ok: boolean }; spooled: number }>(sb, ["status"]);
+    const down = stacklog(sb, ["status", "--json"]);
+    expect(down.status, "status exits with the store problem's status").toBe(4);
+    const st = JSON.parse(down.stdout) as { store: { ok: boolean }; spooled: number };
+    expect(st.store.ok).toBe(false);
     expect(st.spooled).toBeGreaterThanOrEqual(3);
     execFileSync("mount", ["-o", "remount,rw", sb.home]);
     expectStoredLater();
@@ -146,6 +149,7 @@ describe("when the store cannot be written, the command still runs and its recor
     writeFileSync(db, Buffer.alloc(64 * 1024, 0x5a));
     runThroughTrouble();
     const st = stacklog(sb, ["status"]);
+    expect(st.status).toBe(4);
     expect(st.stdout).toContain("UNAVAILABLE");
     expect(st.stdout).toMatch(/spooled: +\d+ record/);
     const bad = stacklog(sb, ["log"]);

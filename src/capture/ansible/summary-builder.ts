@@ -149,7 +149,10 @@ export class SummaryBuilder {
       left.set(r.host, allowed - 1);
       if (allowed > 0) continue;
       this.setStatus(r.task, r.host, "failed", true);
-      if (r.finding) r.finding.ignored = false;
+      if (r.finding) {
+        r.finding.ignored = false;
+        delete r.finding.rescued;
+      }
     }
   }
 
@@ -165,7 +168,10 @@ export class SummaryBuilder {
   private markRescued(failure: Failure): void {
     this.pending.delete(failure.host);
     this.setStatus(failure.task, failure.host, "rescued", true);
-    if (failure.finding) failure.finding.ignored = true;
+    if (failure.finding) {
+      failure.finding.ignored = true;
+      failure.finding.rescued = true;
+    }
     this.rescues.push(failure);
   }
 

@@ -19,6 +19,8 @@ export interface AnsibleFinding {
   message: string;
   /** True when the run went on past it: `...ignoring`, or the host was rescued by a block. */
   ignored: boolean;
+  /** True when a block's `rescue` took the failure over (then `ignored` is true too). */
+  rescued?: boolean;
   /** 1-based line of the output where the failure was printed. */
   line: number;
 }

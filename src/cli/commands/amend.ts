@@ -3,6 +3,7 @@ import type { Ctx } from "../context.js";
 import { type Appended, appendEvents } from "../recorder.js";
 import { type Args, str } from "../spec.js";
 import { describeAppended } from "./describe.js";
+import { argumentText } from "./note.js";
 
 /** Appends a correction that refers to an earlier event; the original is never rewritten. */
 export async function run(args: Args, ctx: Ctx): Promise<Appended> {
@@ -13,7 +14,7 @@ export async function run(args: Args, ctx: Ctx): Promise<Appended> {
       "the event to amend",
       'stacklog amend 14 "the restart was of nova_compute"',
     );
-  const text = (words.join(" ") || str(args, "message") || "").trim();
+  const text = argumentText(words, args, "amend", 'stacklog amend 14 "TEXT"');
   if (!text) throw fail("EmptyNote");
   return appendEvents(ctx, str(args, "journal"), ({ store, journalId }) => {
     if (!store)

@@ -9,6 +9,7 @@ import { redactExportDoc } from "../import-redaction.js";
 import { currentPhase, resolveJournal } from "../recorder.js";
 import { loadRedaction, redactDeep } from "../redaction.js";
 import { type Args, bool, str } from "../spec.js";
+import { readState, updateState } from "../state.js";
 import { openForRead } from "../store-access.js";
 
 const newId = ulidFactory();
@@ -118,6 +119,14 @@ function importRecording(
   };
 }
 
+/** A store with no current journal gets the imported one, so that bare verbs work on it next. */
+function makeCurrentIfNone(ctx: Ctx, store: JournalStore, journal: Journal): void {
+  if (readState(ctx.home).currentJournal !== null) return;
+  const phase = currentPhase(store, journal.id);
+  if (updateState(ctx.home, { currentJournal: journal.id, currentPhase: phase }))
+    ctx.warn(`journal ${journal.id} is now the current journal (this store had none)`);
+}
+
 /** Imports a JSON export (all or nothing) or, with --format asciicast, a terminal recording. */
 export async function run(args: Args, ctx: Ctx): Promise<ImportSummary> {
   const file = args.positionals[0];
@@ -152,7 +161,9 @@ export async function run(args: Args, ctx: Ctx): Promise<ImportSummary> {
     const [problem] = redaction.unreadable;
     if (problem) throw problem;
     const safe = redactExportDoc(doc, redaction.redactor);
-    return { journal: store.importJournal(safe, { replace: bool(args, "replace"), source: full }) };
+    const journal = store.importJournal(safe, { replace: bool(args, "replace"), source: full });
+    makeCurrentIfNone(ctx, store, journal);
+    return { journal };
   } finally {
     store.close();
   }

@@ -14,7 +14,7 @@ import { type Args, bool, list, str } from "../spec.js";
 import { drainAll, openForRead } from "../store-access.js";
 import { ansibleOf, ansibleTag } from "./ansible-text.js";
 import { countFlag } from "./count-flag.js";
-import { eventTitle } from "./describe.js";
+import { type EventRef, eventTitle, storeRefs } from "./describe.js";
 import { duration, paint, utc } from "./format.js";
 
 function query(args: Args): EventQuery {
@@ -37,25 +37,36 @@ function commandStatus(p: CommandPayload, ctx: Ctx): string {
   return paint(ctx, "red", `exit ${p.exitStatus}`);
 }
 
-/** One timeline line for a person. */
-export function logLine(e: JournalEvent, ctx: Ctx): string {
-  const head = `${paint(ctx, "dim", utc(e.time))} ${paint(ctx, "cyan", `#${e.seq}`.padStart(5))} ${paint(ctx, "dim", e.actor)}`;
+/**
+ * One timeline line for a person; `ref` names the events a fix or amendment refers to. The lines
+ * after the first of a multi-line command or name are indented under its first line.
+ */
+export function logLine(e: JournalEvent, ctx: Ctx, ref?: EventRef): string {
+  const time = utc(e.time);
+  const seq = `#${e.seq}`.padStart(5);
+  const head = `${paint(ctx, "dim", time)} ${paint(ctx, "cyan", seq)} ${paint(ctx, "dim", e.actor)}  `;
+  const column = `${time} ${seq} ${e.actor}  `.length;
   const p = e.payload;
-  let body = eventTitle(p);
+  let body = indent(eventTitle(p, ref), column);
   if (p.kind === "command") {
     const a = ansibleOf(p);
     // recordings that do not name their command (asciinema 2.x) are imported with an empty line
-    const line = p.line || "(command line not recorded)";
+    const line = indent(p.line || "(command line not recorded)", column + 2);
     body = `${paint(ctx, "bold", `$ ${line}`)}  ${commandStatus(p, ctx)} ${paint(ctx, "dim", duration(p.durationMs))}${a ? paint(ctx, "dim", ` (${ansibleTag(a)})`) : ""}`;
   } else if (p.kind === "phase") body = paint(ctx, "magenta", `── ${body}`);
   else if (p.kind === "note" && p.noteKind === "problem") body = paint(ctx, "red", body);
   else if (p.kind === "note" && p.noteKind === "fix") body = paint(ctx, "green", body);
   else if (p.kind === "milestone") body = paint(ctx, "yellow", body);
-  return `${head}  ${body}\n`;
+  return `${head}${body}\n`;
 }
 
-function print(events: JournalEvent[], ctx: Ctx): void {
-  for (const e of events) ctx.stdout.write(ctx.json ? `${JSON.stringify(e)}\n` : logLine(e, ctx));
+function indent(text: string, column: number): string {
+  return text.replace(/\r?\n/g, `\n${" ".repeat(column)}`);
+}
+
+function print(events: JournalEvent[], ctx: Ctx, ref: EventRef): void {
+  for (const e of events)
+    ctx.stdout.write(ctx.json ? `${JSON.stringify(e)}\n` : logLine(e, ctx, ref));
 }
 
 async function follow(
@@ -65,6 +76,7 @@ async function follow(
   from: number,
   ctx: Ctx,
 ): Promise<void> {
+  const ref = storeRefs(store, id);
   let seen = from;
   let stop = false;
   const onSignal = () => {
@@ -78,7 +90,7 @@ async function follow(
     drainAll(ctx, store);
     if (store.lastSeq(id) <= seen) continue;
     const events = store.events(id, { ...q, afterSeq: seen });
-    print(events, ctx);
+    print(events, ctx, ref);
     seen = store.lastSeq(id);
   }
 }
@@ -94,7 +106,7 @@ export async function run(args: Args, ctx: Ctx): Promise<undefined> {
     let events = store.events(id, q);
     if (limit !== undefined) events = events.slice(-limit);
     // in the order they happened (new ones under --follow come as they are stored)
-    print(inTimeOrder(events), ctx);
+    print(inTimeOrder(events), ctx, storeRefs(store, id));
     if (bool(args, "follow")) await follow(store, id, q, seen, ctx);
     return undefined;
   } finally {

@@ -1,11 +1,14 @@
 import { fail } from "../../errors/index.js";
-import type { MilestonePayload } from "../../journal/index.js";
+import type { JournalStore, MilestonePayload } from "../../journal/index.js";
 import type { Ctx } from "../context.js";
 import { type Appended, appendEvents } from "../recorder.js";
 import { type Args, bool, str } from "../spec.js";
 import { describeAppended } from "./describe.js";
 
-/** Marks a moment, or the beginning / end of a window such as API downtime. */
+/**
+ * Marks a moment, or the beginning / end of a window such as API downtime. An end with no open
+ * window of that name is recorded all the same, with a warning.
+ */
 export async function run(args: Args, ctx: Ctx): Promise<Appended> {
   const name = args.positionals.join(" ").trim();
   if (!name)
@@ -24,7 +27,24 @@ export async function run(args: Args, ctx: Ctx): Promise<Appended> {
   if (bool(args, "end")) payload.window = "end";
   const text = str(args, "message");
   if (text) payload.text = text;
-  return appendEvents(ctx, str(args, "journal"), () => [payload]);
+  return appendEvents(ctx, str(args, "journal"), ({ store, journalId }) => {
+    // a spooled end cannot be checked: the begins are in the store
+    if (payload.window === "end" && store && !windowOpen(store, journalId, name)) {
+      ctx.warn(
+        `no "${name}" window is open (begun with stacklog milestone "${name}" --begin); its end is recorded all the same`,
+      );
+    }
+    return [payload];
+  });
+}
+
+function windowOpen(store: JournalStore, journalId: string, name: string): boolean {
+  let open = false;
+  for (const e of store.events(journalId, { kinds: ["milestone"] })) {
+    if (e.payload.kind === "milestone" && e.payload.name === name && e.payload.window)
+      open = e.payload.window === "begin";
+  }
+  return open;
 }
 
 export const human = describeAppended;

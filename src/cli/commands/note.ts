@@ -45,10 +45,20 @@ function fromEditor(ctx: Ctx): string {
   }
 }
 
-/** The note's text: arguments, then -m, then standard input, then $EDITOR. */
+/**
+ * The text given on the command line: as arguments or with -m, not both (one would be lost).
+ * Throws TextGivenTwice.
+ */
+export function argumentText(words: string[], args: Args, verb: string, example: string): string {
+  const message = str(args, "message");
+  if (words.length > 0 && message !== undefined) throw fail("TextGivenTwice", verb, example);
+  return (words.join(" ") || message || "").trim();
+}
+
+/** The note's text: arguments or -m, then standard input, then $EDITOR. */
 export async function noteText(args: Args, ctx: Ctx): Promise<string> {
-  const text = args.positionals.join(" ") || str(args, "message") || "";
-  if (text.trim()) return text.trim();
+  const text = argumentText(args.positionals, args, "note", 'stacklog note --problem "TEXT"');
+  if (text) return text;
   if (!ctx.stdin.isTTY) return (await readStdin(ctx.stdin)).trim();
   return fromEditor(ctx).trim();
 }

@@ -5,6 +5,7 @@ import { loadSecretSource } from "../../redact/index.js";
 import type { Ctx } from "../context.js";
 import type { Args } from "../spec.js";
 import { readState, updateState } from "../state.js";
+import { count } from "./describe.js";
 
 export interface SourceInfo {
   path: string;
@@ -62,5 +63,5 @@ export async function run(args: Args, ctx: Ctx): Promise<SourceInfo[]> {
 export function human(rows: SourceInfo[]): string {
   if (rows.length === 0)
     return "No secret sources registered. Add one: stacklog secrets add /etc/kolla/passwords.yml\n";
-  return `${rows.map((r) => `${r.path}  ${r.kind}  ${r.readable ? `${r.values} values hidden` : "UNREADABLE — its values cannot be hidden"}`).join("\n")}\n`;
+  return `${rows.map((r) => `${r.path}  ${r.kind}  ${r.readable ? `${count(r.values, "value")} hidden` : "UNREADABLE — its values cannot be hidden"}`).join("\n")}\n`;
 }

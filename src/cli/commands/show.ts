@@ -6,6 +6,7 @@ import { type Args, str } from "../spec.js";
 import { openForRead } from "../store-access.js";
 import { ansibleOf, ansibleText } from "./ansible-text.js";
 import { countFlag } from "./count-flag.js";
+import { refNames, refsIn } from "./describe.js";
 import { duration, utc } from "./format.js";
 import { logLine } from "./log.js";
 
@@ -13,6 +14,8 @@ export interface ShowResult {
   event: JournalEvent;
   output: string | null;
   outputBytes: number;
+  /** Numbers of the events this one refers to (a fix's problem, an amendment's target), by id. */
+  refs: Record<string, number>;
 }
 
 /** One event in full, with its output (or the tail of it). */
@@ -25,11 +28,12 @@ export async function run(args: Args, ctx: Ctx): Promise<ShowResult> {
     const journalId = resolveJournal(ctx, store, str(args, "journal"));
     const event = store.getEvent(journalId, ref);
     const p = event.payload;
-    if (p.kind !== "command" || !p.outputId) return { event, output: null, outputBytes: 0 };
+    const refs = refsIn(store, journalId, [p]);
+    if (p.kind !== "command" || !p.outputId) return { event, output: null, outputBytes: 0, refs };
     const chunks: OutputChunk[] = store.readOutput(p.outputId, tail ? { tailBytes: tail } : {});
     let output = chunks.map((c) => c.data).join("");
     if (tail && output.length > tail) output = output.slice(-tail);
-    return { event, output, outputBytes: store.outputSize(p.outputId) };
+    return { event, output, outputBytes: store.outputSize(p.outputId), refs };
   } finally {
     store.close();
   }
@@ -39,7 +43,7 @@ export function human(r: ShowResult, ctx: Ctx): string {
   const e = r.event;
   const p = e.payload;
   const lines = [
-    logLine(e, ctx).trimEnd(),
+    logLine(e, ctx, refNames(r.refs)).trimEnd(),
     `  id:     ${e.id}`,
     `  phase:  ${e.phase ?? "—"}`,
     `  actor:  ${e.actor}${e.terminal ? ` (${e.terminal})` : ""}`,
@@ -57,6 +61,8 @@ export function human(r: ShowResult, ctx: Ctx): string {
       `  status: ${p.exitStatus ?? "unknown"}${p.signal ? ` (${p.signal})` : ""}${p.interrupted ? " — stacklog stopped before the command ended" : ""}`,
     );
   } else if (p.kind === "note" || p.kind === "amend") {
+    lines.push("", p.text);
+  } else if ((p.kind === "milestone" || p.kind === "step") && p.text) {
     lines.push("", p.text);
   }
   const out = r.output === null ? "" : `\n${r.output}${r.output.endsWith("\n") ? "" : "\n"}`;

@@ -1,16 +1,22 @@
 import { fail } from "../../errors/index.js";
 import type { Journal } from "../../journal/index.js";
+import { PLAN_TOOLS, releases, resolveSeries, type Series } from "../../plan/index.js";
 import type { Ctx } from "../context.js";
 import { loadRedaction, redactDeep } from "../redaction.js";
 import { type Args, list, str } from "../spec.js";
 import { updateState } from "../state.js";
 import { openForRead } from "../store-access.js";
 
-/** Creates a journal (redacted like everything else) and makes it current. */
+/**
+ * Creates a journal (redacted like everything else) and makes it current. A --from or --to that
+ * is no known series is kept with a warning (sites name their own); a --to known to be older
+ * than --from throws DowngradeRefused.
+ */
 export async function run(args: Args, ctx: Ctx): Promise<Journal> {
   const title = str(args, "title") ?? args.positionals.join(" ");
   if (!title.trim())
     throw fail("MissingArgument", "--title", 'stacklog start --title "Production Zed → 2023.1"');
+  checkSeries(str(args, "from"), str(args, "to"), str(args, "tool"), ctx);
   const redaction = loadRedaction(ctx);
   const [problem] = redaction.unreadable;
   if (problem) throw problem;
@@ -35,6 +41,33 @@ export async function run(args: Args, ctx: Ctx): Promise<Journal> {
   } finally {
     store.close();
   }
+}
+
+function checkSeries(
+  from: string | undefined,
+  to: string | undefined,
+  tool: string | undefined,
+  ctx: Ctx,
+): void {
+  const facts = releases();
+  const known = (flag: string, input: string | undefined): Series | null => {
+    if (input === undefined) return null;
+    try {
+      return resolveSeries(
+        input,
+        facts,
+        PLAN_TOOLS.find((t) => t === tool),
+      );
+    } catch {
+      ctx.warn(
+        `--${flag} ${input} is not an OpenStack series stacklog knows (a name like zed or a number like 2023.1); recorded as given`,
+      );
+      return null;
+    }
+  };
+  const [f, t] = [known("from", from), known("to", to)];
+  if (f && t && facts.series.indexOf(t) < facts.series.indexOf(f))
+    throw fail("DowngradeRefused", `${f.name} (${f.id})`, `${t.name} (${t.id})`);
 }
 
 export function human(j: Journal): string {

@@ -1,3 +1,4 @@
+import { ExitError } from "../../errors/index.js";
 import { type Journal, pidAlive, type RunningCommand } from "../../journal/index.js";
 import type { Ctx } from "../context.js";
 import { type PlanProgress, planProgress } from "../plan-progress.js";
@@ -6,6 +7,7 @@ import { loadRedaction } from "../redaction.js";
 import { type Args, str } from "../spec.js";
 import { journalRef } from "../state.js";
 import { spooledTotal, tryOpen } from "../store-access.js";
+import { count } from "./describe.js";
 import { duration, paint, utc } from "./format.js";
 
 export interface StatusResult {
@@ -21,7 +23,11 @@ export interface StatusResult {
   plan: PlanProgress | null;
 }
 
-/** The truth about the store and the current journal, including commands cut short by a crash. */
+/**
+ * The truth about the store and the current journal, including commands cut short by a crash.
+ * When the store cannot be opened it still reports what it can (the spool, the secret sources),
+ * then exits with the store problem's status (4).
+ */
 export async function run(args: Args, ctx: Ctx): Promise<StatusResult> {
   const unreadable = loadRedaction(ctx).unreadable.map((e) => e.message);
   const opened = tryOpen(ctx);
@@ -35,12 +41,17 @@ export async function run(args: Args, ctx: Ctx): Promise<StatusResult> {
     plan: null,
   };
   if (!opened.ok) {
-    return {
+    const result: StatusResult = {
       ...base,
       store: { path: ctx.home, ok: false, problem: opened.error.message },
       spooled: spooledTotal(ctx),
       drained: 0,
     };
+    // the report is the point of `status`, so it is printed here, before the error status
+    ctx.stdout.write(ctx.json ? `${JSON.stringify(result, null, 2)}\n` : human(result, ctx));
+    const hint = opened.error.details.hint;
+    ctx.warn(`${opened.error.details.title}${hint ? `; what to do: ${hint}` : ""}`);
+    throw new ExitError(opened.error.exitCode);
   }
   const store = opened.store;
   try {
@@ -88,13 +99,13 @@ export function human(s: StatusResult, ctx: Ctx): string {
       paint(
         ctx,
         "yellow",
-        `spooled:  ${s.spooled} record(s) waiting; stored by the next call that can open the store`,
+        `spooled:  ${count(s.spooled, "record")} waiting; stored by the next call that can open the store`,
       ),
     );
-  if (s.drained) out.push(`stored:   ${s.drained} spooled record(s) just now`);
+  if (s.drained) out.push(`stored:   ${count(s.drained, "spooled record")} just now`);
   for (const u of s.unreadableSecretSources) out.push(paint(ctx, "red", `secrets:  ${u}`));
   if (!s.journal) {
-    out.push(s.store.ok ? 'journal:  none current — stacklog start --title "..."' : "");
+    if (s.store.ok) out.push('journal:  none current — stacklog start --title "..."');
     return `${out.join("\n")}\n`;
   }
   const j = s.journal;
@@ -106,14 +117,14 @@ export function human(s: StatusResult, ctx: Ctx): string {
   out.push(`phase:    ${s.phase ?? "—"}`);
   if (s.counts)
     out.push(
-      `events:   ${s.counts.events} (${s.counts.commands} commands, ${s.counts.failed} failed, ${s.counts.problems} problems)`,
+      `events:   ${s.counts.events} (${count(s.counts.commands, "command")}, ${s.counts.failed} failed, ${count(s.counts.problems, "problem")})`,
     );
   if (s.interruptedNow)
     out.push(
       paint(
         ctx,
         "yellow",
-        `recorded: ${s.interruptedNow} command(s) as interrupted (their stacklog process is gone)`,
+        `recorded: ${count(s.interruptedNow, "command")} as interrupted (${s.interruptedNow === 1 ? "its" : "their"} stacklog process is gone)`,
       ),
     );
   for (const r of s.running)
@@ -124,7 +135,7 @@ export function human(s: StatusResult, ctx: Ctx): string {
 
 function planLines(p: PlanProgress, ctx: Ctx): string[] {
   const out = [
-    `plan:     ${p.plan.tool} ${p.plan.from} → ${p.plan.to}: ${p.done.length}/${p.total} steps done, ${p.skipped.length} skipped, ${p.repeated.length} repeated, ${p.added} unplanned command(s)`,
+    `plan:     ${p.plan.tool} ${p.plan.from} → ${p.plan.to}: ${p.done.length}/${p.total} steps done, ${p.skipped.length} skipped, ${p.repeated.length} repeated, ${count(p.added, "unplanned command")}`,
   ];
   if (!p.next) return [...out, "next:     every planned step is done"];
   out.push(
