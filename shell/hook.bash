@@ -63,4 +63,8 @@ if [[ -z ${EPOCHREALTIME-} ]]; then
   }
 fi
 
+# Tells stacklog commands run from this shell that it is hooked (`stacklog pause` explains
+# that hook mode has no pause).
+export STACKLOG_HOOKED=1
+
 __stacklog_install ""

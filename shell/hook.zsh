@@ -35,4 +35,8 @@ __stacklog_precmd() {
   return $__stacklog_s
 }
 
+# Tells stacklog commands run from this shell that it is hooked (`stacklog pause` explains
+# that hook mode has no pause).
+export STACKLOG_HOOKED=1
+
 __stacklog_install

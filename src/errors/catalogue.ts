@@ -349,6 +349,12 @@ export const catalogue = {
     hint: "Start one with `stacklog shell`.",
     exitCode: 2,
   }),
+  HookCannotPause: (verb: string) => ({
+    title: "Hook mode cannot pause",
+    message: `This shell is recorded by \`stacklog hook\`, whose shell code appends each command's line as it ends; \`stacklog ${verb}\` works inside \`stacklog shell\` only.`,
+    hint: "Start a command line with a space to keep its text out of the record, or open a new shell without the hook's eval for a while.",
+    exitCode: 2,
+  }),
   PtyUnavailable: (reason: string) => ({
     title: "No pseudo-terminal",
     message: `A pseudo-terminal for the shell could not be opened (${reason}): the system has none free, or /dev/ptmx or /dev/pts is not usable here.`,

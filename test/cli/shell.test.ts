@@ -160,6 +160,8 @@ describe("stacklog hook", () => {
       pty.write("false\r");
       pty.write(`cd ${path.join(sb.dir)} && echo done-here\r`);
       await waitFor("done-here\r\n");
+      pty.write(`${stacklogCmd} pause\r`);
+      await waitFor("Hook mode cannot pause");
       pty.write("exit\r");
       await new Promise((r) => pty.onExit(r));
       const cmds = commands();

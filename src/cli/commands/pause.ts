@@ -7,7 +7,8 @@ import type { Args } from "../spec.js";
 
 /** Inside `stacklog shell`: tells the recorder (through the terminal) to stop or restart storing. */
 export function toggle(on: boolean, verb: string, ctx: Ctx): undefined {
-  if (!ctx.env.STACKLOG_RECORDING) throw fail("NotRecording", verb);
+  if (!ctx.env.STACKLOG_RECORDING)
+    throw fail(ctx.env.STACKLOG_HOOKED ? "HookCannotPause" : "NotRecording", verb);
   const flag = ctx.env.STACKLOG_PAUSED_FILE;
   const wasPaused = flag ? existsSync(flag) : null;
   ctx.stdout.write(pauseSequence(on));
