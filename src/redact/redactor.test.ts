@@ -162,3 +162,19 @@ describe("patternSecrets", () => {
     expect(r.patternSecrets("echo nothing to see; ls -l")).toEqual([]);
   });
 });
+
+describe("a private key whose lines are known values", () => {
+  it("keeps its line breaks and indentation, each line replaced by its label", () => {
+    const key = (corpus.contexts.find((c) => c.kind === "kolla-nested" && c.value.includes("BEGIN"))
+      ?.value ?? "") as string;
+    const text = `nova_ssh_key:\n  private_key: |\n${key
+      .split("\n")
+      .map((l) => `    ${l}`)
+      .join("\n")}\n  public_key: none\n`;
+    const out = full.redact(text);
+    const lines = out.split("\n");
+    expect(lines).toHaveLength(text.split("\n").length);
+    for (const l of lines.slice(2, -2)) expect(l).toMatch(/^ {4}\[REDACTED [^\]]+\]$/);
+    expect(out).not.toContain("OPENSSH");
+  });
+});

@@ -63,7 +63,7 @@ export function render(text: string, cut: number, known: Span[], regions: Span[]
   for (const r of regions) {
     if (r.start >= cut) break;
     while (j < known.length && (known[j] as Span).end <= r.start) j++;
-    subtract(r, known, j, pieces);
+    subtract(text, r, known, j, pieces);
   }
   if (pieces.length === 0) return cut === text.length ? text : text.slice(0, cut);
   pieces.sort((a, b) => a.start - b.start);
@@ -77,13 +77,21 @@ export function render(text: string, cut: number, known: Span[], regions: Span[]
   return out.join("");
 }
 
-function subtract(region: Span, known: Span[], from: number, out: Span[]): void {
+/**
+ * The parts of `region` no known span covers. A part that is only white space is left as it is:
+ * a private key whose lines are known values (a kolla `passwords.yml`) keeps its line breaks and
+ * indentation between the lines' replacements.
+ */
+function subtract(text: string, region: Span, known: Span[], from: number, out: Span[]): void {
   let pos = region.start;
+  const add = (start: number, end: number) => {
+    if (!/^\s*$/.test(text.slice(start, end))) out.push({ start, end, label: region.label });
+  };
   for (let j = from; j < known.length; j++) {
     const k = known[j] as Span;
     if (k.start >= region.end) break;
-    if (k.start > pos) out.push({ start: pos, end: k.start, label: region.label });
+    if (k.start > pos) add(pos, k.start);
     pos = Math.max(pos, k.end);
   }
-  if (pos < region.end) out.push({ start: pos, end: region.end, label: region.label });
+  if (pos < region.end) add(pos, region.end);
 }
