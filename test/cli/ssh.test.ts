@@ -1,7 +1,14 @@
 import { spawn } from "node-pty";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { CommandPayload, JournalEvent } from "../../src/journal/index.js";
-import { NODE_ARGS, ROOT, type Sandbox, sandbox, stacklog, stacklogJson } from "../helpers/cli.js";
+import {
+  loggedEvents,
+  NODE_ARGS,
+  ROOT,
+  recordedCommand,
+  type Sandbox,
+  sandbox,
+  stacklogJson,
+} from "../helpers/cli.js";
 import { type Sshd, startSshd } from "../helpers/sshd.js";
 
 // An operator's terminal on a workstation, `ssh -t` to the deploy host, `stacklog shell` there:
@@ -73,17 +80,8 @@ describe("stacklog shell over SSH", () => {
     client.write("exit 3\r");
     expect(await exited).toBe(3);
 
-    const events = stacklog(sb, ["log", "--kind", "command", "--json"])
-      .stdout.trim()
-      .split("\n")
-      .map((l) => JSON.parse(l) as JournalEvent);
-    const cmd = (line: string) => {
-      const e = events.find((x) => (x.payload as CommandPayload).line === line);
-      if (!e)
-        throw new Error(`no command ${line} in ${JSON.stringify(events.map((x) => x.payload))}`);
-      const output = stacklogJson<{ output: string }>(sb, ["show", String(e.seq)]).output;
-      return { e, p: e.payload as CommandPayload, output };
-    };
+    const events = loggedEvents(sb, ["--kind", "command"]);
+    const cmd = (line: string) => recordedCommand(sb, events, line);
     const echo = cmd("echo over-ssh-$((40 + 2))");
     expect(echo.output).toBe("over-ssh-42\r\n");
     expect(echo.p.exitStatus).toBe(0);

@@ -1,9 +1,16 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { CommandPayload, JournalEvent } from "../../src/journal/index.js";
 import { FIXTURES, requireAnsible } from "../fixtures/ansible/run-playbook.js";
-import { NODE_ARGS, type Sandbox, sandbox, stacklog, stacklogJson } from "../helpers/cli.js";
+import {
+  loggedEvents,
+  NODE_ARGS,
+  recordedCommand,
+  type Sandbox,
+  sandbox,
+  stacklog,
+  stacklogJson,
+} from "../helpers/cli.js";
 
 // Two operators, each in a tmux pane of one session, each in `stacklog shell`, one journal: the
 // rehearsal the capture issue describes. tmux is Debian's (scripts/system-packages.txt).
@@ -101,16 +108,8 @@ describe("stacklog shell in tmux", () => {
       return r.status !== 0;
     });
 
-    const events = stacklog(sb, ["log", "--kind", "command", "--json"])
-      .stdout.trim()
-      .split("\n")
-      .map((l) => JSON.parse(l) as JournalEvent);
-    const cmd = (line: string) => {
-      const e = events.find((x) => (x.payload as CommandPayload).line === line);
-      if (!e)
-        throw new Error(`no command ${line} in ${JSON.stringify(events.map((x) => x.payload))}`);
-      return { e, p: e.payload as CommandPayload };
-    };
+    const events = loggedEvents(sb, ["--kind", "command"]);
+    const cmd = (line: string) => recordedCommand(sb, events, line);
     const a = cmd("echo alice-$((20 + 1))");
     const b = cmd("echo bob-$((30 + 2)); false");
     const w = cmd("printf 'a\\nb\\n' | wc -l");
@@ -126,12 +125,10 @@ describe("stacklog shell in tmux", () => {
     // one timeline, in the order the commands ran
     expect(a.e.seq).toBeLessThan(b.e.seq);
     expect(b.e.seq).toBeLessThan(w.e.seq);
-    const output = (e: JournalEvent) =>
-      stacklogJson<{ output: string }>(sb, ["show", String(e.seq)]).output;
-    expect(output(a.e)).toBe("alice-21\r\n");
-    expect(output(b.e)).toBe("bob-32\r\n");
-    expect(output(w.e).trim()).toBe("2");
-    expect(output(cmd("stty size; echo size-$((2 + 2))").e)).toBe(`${after}\r\nsize-4\r\n`);
+    expect(a.output).toBe("alice-21\r\n");
+    expect(b.output).toBe("bob-32\r\n");
+    expect(w.output.trim()).toBe("2");
+    expect(cmd("stty size; echo size-$((2 + 2))").output).toBe(`${after}\r\nsize-4\r\n`);
     const ansible = cmd(playbook);
     expect(ansible.e.actor).toBe("alice@deploy");
     const summary = ansible.p.summary?.ansible as {

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs"
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import type { CommandPayload, JournalEvent } from "../../src/journal/index.js";
 
 /** The repository root. */
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -115,4 +116,27 @@ export function filesUnder(dir: string): string[] {
     const p = path.join(dir, name);
     return statSync(p).isDirectory() ? filesUnder(p) : [p];
   });
+}
+
+/** The current journal's events as `stacklog log --json` gives them (`args` filter, e.g. --kind). */
+export function loggedEvents(sb: Sandbox, args: string[] = []): JournalEvent[] {
+  const r = stacklog(sb, ["log", "--json", ...args]);
+  if (r.status !== 0) throw new Error(`stacklog log exited ${r.status}: ${r.stderr}`);
+  return r.stdout
+    .trim()
+    .split("\n")
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as JournalEvent);
+}
+
+/** The recorded command whose line is `line` among `events`, with its stored output. */
+export function recordedCommand(
+  sb: Sandbox,
+  events: JournalEvent[],
+  line: string,
+): { e: JournalEvent; p: CommandPayload; output: string } {
+  const e = events.find((x) => x.payload.kind === "command" && x.payload.line === line);
+  if (!e) throw new Error(`no command ${line} in ${JSON.stringify(events.map((x) => x.payload))}`);
+  const output = stacklogJson<{ output: string }>(sb, ["show", String(e.seq)]).output;
+  return { e, p: e.payload as CommandPayload, output };
 }
