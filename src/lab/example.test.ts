@@ -62,7 +62,8 @@ describe("the committed Keystone lab journal", () => {
         encoding: "utf8",
       });
     const imported = run("import", EXAMPLE);
-    expect(imported.stderr).toBe("");
+    // a fresh store has no current journal: the imported one becomes it, and nothing else is said
+    expect(imported.stderr).toMatch(/^stacklog: journal \w+ is now the current journal[^\n]*\n$/);
     expect(imported.status).toBe(0);
     const listed = run("list", "--json");
     expect(listed.stdout).toContain("Keystone Victoria");
