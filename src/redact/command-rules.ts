@@ -1,6 +1,6 @@
 import { type Rule, skipBlank } from "./rule.js";
 import type { Span } from "./types.js";
-import { harmlessValue } from "./values.js";
+import { harmlessValue, shellWordEnd } from "./values.js";
 
 const MYSQL_CLIENTS = new Set([
   "mysql",
@@ -18,8 +18,9 @@ const MYSQL_CLIENTS = new Set([
 ]);
 
 const COMMANDS = [...MYSQL_CLIENTS, "curl", "rabbitmqctl"];
-// The last of those commands in a stretch of a line, as a word of its own (a path may precede it).
-const COMMAND_WORD = new RegExp(`(?:^|[\\s/])(${COMMANDS.join("|")})(?=[\\s]|$)`, "gi");
+// The last of those commands in a stretch of a line, as a word of its own (a path, a quote or a
+// parenthesis may precede it: `bash -c 'mysql ...'`, `$(mysql ...)`).
+const COMMAND_WORD = new RegExp(`(?:^|[\\s/'"(])(${COMMANDS.join("|")})(?=[\\s]|$)`, "gi");
 const BACK = 160;
 
 /**
@@ -85,20 +86,12 @@ function commandArgs(text: string, from: number, hi: number): Arg[] {
   let i = skipBlank(text, from, hi);
   while (i < hi) {
     const c = text[i] as string;
-    if (c === ";" || c === "|" || c === "&" || c === "\n" || c === "\r") break;
+    if (";|&\r\n".includes(c)) break;
     const start = i;
-    let quoted = false;
-    while (i < hi && !" \t;|&\r\n".includes(text[i] as string)) {
-      const q = text[i];
-      if (q === "'" || q === '"') {
-        const close = text.indexOf(q, i + 1);
-        if (close < 0 || close >= hi) return args;
-        i = close + 1;
-        quoted = true;
-      } else i++;
-    }
+    i = shellWordEnd(text, i, hi);
+    if (i === start) break; // a quote or bracket that ends the text around the command
     const raw = text.slice(start, i);
-    const bare = quoted ? raw.replace(/^(-[A-Za-z-]*=?)?(['"])(.*)\2$/, "$1$3") : raw;
+    const bare = raw.replace(/^(-[A-Za-z-]*=?)?(['"])(.*)\2$/, "$1$3");
     args.push({ start, end: i, raw, value: bare });
     i = skipBlank(text, i, hi);
   }

@@ -1,7 +1,7 @@
 import { isNameChar, type Rule, runLength, skipBlank } from "./rule.js";
 import { secretWord } from "./secret-names.js";
 import type { Span } from "./types.js";
-import { harmlessValue, valueEnd } from "./values.js";
+import { harmlessValue, lineValueEnd, shellWordEnd, valueEnd } from "./values.js";
 
 const NAME_MAX = 64;
 
@@ -72,23 +72,45 @@ function valueSpan(
 ): Span[] {
   const flag = text.startsWith("--", start);
   let i = closeNameQuote(text, start, end, lo);
-  const table = text.slice(lo, start).trim() === "|";
+  const before = text.slice(lo, start);
+  const table = before.trim() === "|";
   const gap = skipBlank(text, i, hi);
   const sep = text[gap];
+  // How the value ends when it is not quoted: a config file's value runs to the end of its line
+  // (`password = Pa)ss;w0rd` in INI, `password: ab"cd` in a YAML block), a command line's is a
+  // shell word (`--os-password S3cr\&t`, `OS_PASSWORD=S3cret; ...`), anything else ends at the
+  // punctuation of the structure it sits in (JSON, Python reprs, YAML flow, query strings).
+  let unquoted: "line" | "word" | "structure" = "structure";
   if (sep === "," && i > end) return itemValue(text, start, gap + 1, lo, hi, word);
-  if (sep === "=" && !"=>~".includes(text[gap + 1] ?? "")) i = gap + 1;
-  else if (sep === ":" && text[gap + 1] !== ":") i = gap + 1;
-  else if (sep === "|" && table) return tableCell(text, gap + 1, hi, word);
-  else if (flag && gap > i) i = gap;
-  else return [];
+  if (sep === "=" && !"=>~".includes(text[gap + 1] ?? "")) {
+    i = gap + 1;
+    const spaced = gap > end || text[gap + 1] === " " || text[gap + 1] === "\t";
+    unquoted = spaced && LINE_START.test(before) ? "line" : "word";
+  } else if (sep === ":" && text[gap + 1] !== ":") {
+    i = gap + 1;
+    if (LINE_START.test(before)) unquoted = "line";
+  } else if (sep === "|" && table) return tableCell(text, gap + 1, hi, word);
+  else if (flag && gap > i) {
+    i = gap;
+    unquoted = "word";
+  } else return [];
   i = skipBlank(text, i, hi);
   const quote = openingQuote(text, i);
   i += quote?.length ?? 0;
-  const valueEndAt = valueEnd(text, i, hi, quote);
+  const valueEndAt =
+    quote !== null || unquoted === "structure" || "{[|>".includes(text[i] ?? "")
+      ? valueEnd(text, i, hi, quote)
+      : unquoted === "line"
+        ? lineValueEnd(text, i, hi)
+        : shellWordEnd(text, i, hi);
   return harmlessValue(text.slice(i, valueEndAt))
     ? []
     : [{ start: i, end: valueEndAt, label: word }];
 }
+
+// What may stand before a name that starts a config file's line: indentation, a YAML list's
+// dash, the name's opening quote.
+const LINE_START = /^\s*(?:-\s+)?["']?$/;
 
 // `"password": …`, `'password': …` and `\"password\": …` close the quote that opened the name.
 function closeNameQuote(text: string, start: number, end: number, lo: number): number {

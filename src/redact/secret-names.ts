@@ -74,6 +74,8 @@ function computeSecretWord(name: string): string | null {
   const last = words[words.length - 1];
   if (last === undefined) return null;
   if (SECRET_LAST.has(last)) return last;
+  // one word run together, as some tools name theirs: PGPASSWORD, DBPASSWD
+  if (last.endsWith("password") || last.endsWith("passwd")) return "password";
   if (last !== "key" || words.length < 2) return null;
   return words.slice(0, -1).some((w) => KEY_QUALIFIERS.has(w)) ? "key" : null;
 }

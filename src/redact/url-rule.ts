@@ -1,9 +1,12 @@
-import { isAlnum, type Rule, runLength } from "./rule.js";
+import { isAlnum, type Rule } from "./rule.js";
 import type { Span } from "./types.js";
 import { harmlessValue } from "./values.js";
 
-// Characters that end one `user:password@host:port` item of an authority.
-const END = new Set([..." \t\r\n/?#\"'`<>\\)]},\x1b"].map((c) => c.charCodeAt(0)));
+// Characters that end a URL's authority: white space, its path, query and fragment, and what
+// closes the text around a URL.
+const END = new Set([...' \t\r\n/?#"<>\\)]},\x1b'].map((c) => c.charCodeAt(0)));
+// What a password runs over, up to its `@`: anything but white space and the authority's end.
+const PASSWORD_END = new Set([..." \t\r\n/?#\x1b"].map((c) => c.charCodeAt(0)));
 
 function isSchemeChar(c: number): boolean {
   return isAlnum(c) || c === 43 || c === 45 || c === 46;
@@ -11,7 +14,9 @@ function isSchemeChar(c: number): boolean {
 
 /**
  * Passwords in URLs of any scheme (`mysql+pymysql://`, `amqp://`, `https://`), including every
- * comma-separated host of an oslo.messaging `rabbit://u:p@h1,u:p@h2//` transport URL.
+ * comma-separated host of an oslo.messaging `rabbit://u:p@h1,u:p@h2//` transport URL. A password
+ * runs from the colon after the user name to the next `@`, whatever it holds but white space
+ * and `/?#` (operators write `,`, `;` and quotes into them unencoded).
  */
 export const urlRule: Rule = {
   id: "url-password",
@@ -25,21 +30,22 @@ export const urlRule: Rule = {
     const spans: Span[] = [];
     let pos = at + 3;
     while (pos < hi) {
-      const end = pos + runLength(text, pos, hi, (c) => !END.has(c));
-      const span = passwordIn(text, pos, end);
-      if (span) spans.push(span);
-      if (text.charCodeAt(end) !== 44 || end >= hi) break;
-      pos = end + 1;
+      // the user name, up to its colon
+      let i = pos;
+      while (i < hi && !END.has(text.charCodeAt(i)) && text[i] !== ":" && text[i] !== "@") i++;
+      if (text[i] !== ":") break;
+      const from = i + 1;
+      let j = from;
+      while (j < hi && !PASSWORD_END.has(text.charCodeAt(j)) && text[j] !== "@") j++;
+      if (text[j] !== "@" || j === from) break;
+      if (!harmlessValue(text.slice(from, j)))
+        spans.push({ start: from, end: j, label: "url-password" });
+      // the host, then the next `user:password@host` of a list, if any
+      let k = j + 1;
+      while (k < hi && !END.has(text.charCodeAt(k)) && text[k] !== ",") k++;
+      if (text[k] !== ",") break;
+      pos = k + 1;
     }
     return spans;
   },
 };
-
-function passwordIn(text: string, from: number, to: number): Span | null {
-  const at = text.lastIndexOf("@", to - 1);
-  if (at < from) return null;
-  const colon = text.indexOf(":", from);
-  if (colon < 0 || colon >= at - 1) return null;
-  if (harmlessValue(text.slice(colon + 1, at))) return null;
-  return { start: colon + 1, end: at, label: "url-password" };
-}

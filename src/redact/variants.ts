@@ -2,7 +2,7 @@ import { MIN_SECRET_LENGTH } from "./usable-value.js";
 
 /**
  * The forms in which a value shows up in logs besides itself: URL-encoded (in connection
- * URLs), JSON-escaped (in Ansible results), and base64 — standalone, and the part that does
+ * URLs), JSON-escaped (in Ansible results), quoted as YAML and the shell quote it, and base64 — standalone, and the part that does
  * not depend on its neighbours when the value sits inside a longer encoded string (such as
  * `user:password` in a Basic auth header), for each of the three byte alignments.
  */
@@ -11,6 +11,9 @@ export function variantsOf(value: string): string[] {
   forms.add(encodeURIComponent(value));
   forms.add(formEncode(value));
   forms.add(JSON.stringify(value).slice(1, -1));
+  // in a single-quoted YAML scalar (`'It''s'`) and a shell-escaped word (`It\'s`)
+  forms.add(value.replaceAll("'", "''"));
+  forms.add(value.replace(/[\\'"\s$`!&;|()<>]/g, "\\$&"));
   const bytes = Buffer.from(value, "utf8");
   forms.add(bytes.toString("base64").replace(/=+$/, ""));
   forms.add(bytes.toString("base64url"));
