@@ -29,6 +29,15 @@ describe("command-line parsing", () => {
       [],
     ],
     ["milestone", ["API downtime", "--begin"], { begin: true }, ["API downtime"], []],
+    // `--` ends the flags: text that starts with `-` can follow
+    [
+      "note",
+      ["galera ok", "--", "--wsrep-new-cluster used"],
+      {},
+      ["galera ok", "--wsrep-new-cluster used"],
+      [],
+    ],
+    ["search", ["--", "--os-password"], {}, ["--os-password"], []],
     [
       "finish",
       ["--status", "rolled-back", "--json"],

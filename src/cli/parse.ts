@@ -2,7 +2,7 @@ import { parseArgs } from "node:util";
 import { fail } from "../errors/index.js";
 import type { Args, VerbSpec } from "./spec.js";
 
-/** Splits off everything after the first `--` (the command of `run`). */
+/** Splits off everything after the first `--` (the command of `run`, else more positionals). */
 function splitRest(argv: string[]): [string[], string[]] {
   const i = argv.indexOf("--");
   return i < 0 ? [argv, []] : [argv.slice(0, i), argv.slice(i + 1)];
@@ -40,6 +40,10 @@ export function parseVerbArgs(spec: VerbSpec, argv: string[]): Args & { help: bo
       strict: true,
     });
     const { help, ...flags } = values as Record<string, string | boolean | string[] | undefined>;
+    // After `--` comes `run`'s command; for the other verbs it ends the flags as usual, so that
+    // text starting with `-` can be given: `stacklog note -- "-5 degrees in the DC"`.
+    if (spec.name !== "run")
+      return { flags, positionals: [...positionals, ...rest], rest: [], help: help === true };
     return { flags, positionals, rest, help: help === true };
   } catch (err) {
     const code = (err as { code?: string }).code;

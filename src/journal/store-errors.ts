@@ -3,7 +3,7 @@ import { fail, StacklogError } from "../errors/index.js";
 const LOCKED = /^SQLITE_(BUSY|LOCKED)/;
 const CORRUPT = /^SQLITE_(NOTADB|CORRUPT)/;
 const UNWRITABLE =
-  /^(SQLITE_(READONLY|CANTOPEN|FULL|PERM|IOERR)|EACCES|EPERM|EROFS|ENOSPC|ENOTDIR|EDQUOT)/;
+  /^(SQLITE_(READONLY|CANTOPEN|FULL|PERM|IOERR)|EACCES|EPERM|EROFS|ENOSPC|ENOTDIR|EEXIST|EDQUOT)/;
 
 /** Turns a SQLite or file-system failure into the catalogued store error; others pass through. */
 export function storeError(err: unknown, path: string, busyMs: number): unknown {

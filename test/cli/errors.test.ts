@@ -138,6 +138,17 @@ describe("bad input gets a clear error", () => {
     },
   );
 
+  it("says the store cannot be written when STACKLOG_HOME is a file, and a command still runs", () => {
+    const file = path.join(sb.dir, "not-a-folder");
+    writeFileSync(file, "hi\n");
+    const started = stacklog(sb, ["start", "--title", "x"], { env: { STACKLOG_HOME: file } });
+    expect(started.status).toBe(4);
+    expect(started.stderr).toContain("Store not writable");
+    expect(started.stderr).not.toContain("internal error");
+    const ran = stacklog(sb, ["run", "--", "echo", "still-runs"], { env: { STACKLOG_HOME: file } });
+    expect([ran.status, ran.stdout]).toEqual([0, "still-runs\n"]);
+  });
+
   it("gives errors as JSON with --json", () => {
     const r = stacklog(sb, ["show", "999", "--json"]);
     expect(JSON.parse(r.stdout)).toMatchObject({ error: { code: "EventNotFound" } });
