@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { StacklogError } from "../errors/index.js";
+import { EVENT_KINDS } from "../journal/index.js";
 import { parseVerbArgs } from "./parse.js";
 import { findVerb, VERBS } from "./verbs.js";
 
@@ -50,6 +51,10 @@ describe("command-line parsing", () => {
     expect(got.flags).toEqual(flags);
     expect(got.positionals).toEqual(positionals);
     expect(got.rest).toEqual(rest);
+  });
+
+  it("lists in log's help every kind of event log takes", () => {
+    expect(findVerb("log")?.flags.kind?.description).toBe(EVENT_KINDS.join(", "));
   });
 
   it("names the unknown flag and the verb in a catalogued error", () => {

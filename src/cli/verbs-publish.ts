@@ -8,7 +8,7 @@ export const PUBLISH_VERBS: VerbSpec[] = [
     name: "export",
     summary: "export a journal: JSON with outputs, or an asciicast recording",
     usage:
-      "stacklog export [--journal ID] [--format json|asciicast|asciicast-v2] [--event N] [--out FILE]",
+      "stacklog export [--journal ID] [--format json|asciicast|asciicast-v2|asciicast-v3] [--event N] [--out FILE]",
     description:
       "asciicast is v3 (asciinema 3); asciicast-v2 plays in asciinema 2.x. Each command starts with a marker.",
     flags: {
@@ -16,7 +16,7 @@ export const PUBLISH_VERBS: VerbSpec[] = [
       format: {
         type: "string",
         value: "FORMAT",
-        description: "json (default), asciicast (v3), asciicast-v2",
+        description: "json (default), asciicast (v3, also asciicast-v3), asciicast-v2",
       },
       event: { type: "string", value: "N", description: "asciicast of one command only" },
       out: {

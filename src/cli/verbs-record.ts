@@ -178,7 +178,7 @@ export const RECORD_VERBS: VerbSpec[] = [
         type: "string",
         multiple: true,
         value: "KIND",
-        description: "phase, command, note, milestone, snapshot, check, amend",
+        description: "phase, command, note, milestone, snapshot, check, plan, step, amend",
       },
       phase: { type: "string", value: "NAME", description: "only this phase" },
       follow: {

@@ -140,6 +140,14 @@ describe("secrets planted in titles, notes, command lines and output", () => {
     for (const l of corpus.lookalikes) expect(storedText.includes(l), l).toBe(true);
   });
 
+  it("warns when a registered file holds no value to hide", () => {
+    const empty = path.join(sb.dir, "hostname.txt");
+    writeFileSync(empty, "ctl01\n");
+    const r = stacklog(sb, ["secrets", "add", empty]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain("holds no value to hide");
+  });
+
   it("lists the sources by path and kind, never their values", () => {
     const out = stacklog(sb, ["secrets", "list", "--json"]).stdout;
     expect(out).toContain("passwords.yml");

@@ -37,6 +37,10 @@ function add(files: string[], ctx: Ctx): SourceInfo[] {
     const rest = state.secretSources.filter((s) => s.path !== full);
     state.secretSources = [...rest, { path: full, kind: r.kind, addedAt: ctx.now() }];
     added.push({ path: full, kind: r.kind, readable: true, values: r.secrets.length });
+    if (r.secrets.length === 0)
+      ctx.warn(
+        `${full} holds no value to hide (values under 6 characters, booleans and null are not hidden by value); registered anyway — check it is the file you meant`,
+      );
   }
   if (!updateState(ctx.home, { secretSources: state.secretSources })) {
     throw fail("StoreUnwritable", ctx.home, "could not write state.json");
