@@ -5,6 +5,7 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { createSpool } from "../../src/journal/index.js";
 import { filesUnder, type Sandbox, sandbox, stacklog, stacklogJson } from "../helpers/cli.js";
+import { mountTmpfs } from "../helpers/tmpfs.js";
 
 // Where a record waits when its store cannot take it: beside the store, else in the user's
 // state folder, else the temp folder. The last two serve every store the user has, and the temp
@@ -18,17 +19,7 @@ afterEach(() => {
 });
 
 /** The store folder on a small tmpfs of its own, so that "read-only" is the kernel's word. */
-function tmpfsAt(dir: string): void {
-  try {
-    mkdirSync(dir, { recursive: true });
-    execFileSync("mount", ["-t", "tmpfs", "-o", "size=8192k", "tmpfs", dir]);
-    mounts.push(dir);
-  } catch (err) {
-    throw new Error(
-      `these tests mount a tmpfs and need root with CAP_SYS_ADMIN (run as root): ${(err as Error).message}`,
-    );
-  }
-}
+const tmpfsAt = (dir: string) => mountTmpfs(dir, 8192, mounts);
 const remount = (dir: string, mode: "ro" | "rw") =>
   execFileSync("mount", ["-o", `remount,${mode}`, dir]);
 

@@ -1,9 +1,10 @@
 import { execFileSync, spawn } from "node:child_process";
-import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import type { JournalEvent } from "../../src/journal/index.js";
 import { ROOT, type Sandbox, sandbox, stacklog, stacklogJson } from "../helpers/cli.js";
+import { mountTmpfs } from "../helpers/tmpfs.js";
 
 let sb: Sandbox;
 const mounts: string[] = [];
@@ -14,15 +15,7 @@ afterEach(() => {
 
 /** A real small filesystem for the store, so that "full" and "read-only" are the kernel's word. */
 function tmpfsHome(sizeKb: number): void {
-  try {
-    mkdirSync(sb.home, { recursive: true });
-    execFileSync("mount", ["-t", "tmpfs", "-o", `size=${sizeKb}k`, "tmpfs", sb.home]);
-    mounts.push(sb.home);
-  } catch (err) {
-    throw new Error(
-      `these tests mount a tmpfs and need root with CAP_SYS_ADMIN (run as root): ${(err as Error).message}`,
-    );
-  }
+  mountTmpfs(sb.home, sizeKb, mounts);
 }
 
 function commands(): JournalEvent[] {
