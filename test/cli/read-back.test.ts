@@ -80,6 +80,21 @@ describe("reading a journal back", () => {
     expect(stacklog(sb, ["show", "3"]).stdout).toContain("fix: reset rabbitmq node 2 (fixes #1)");
   });
 
+  it("shows with an event what came after it: its amendments and, for a problem, its fixes", () => {
+    stacklog(sb, ["note", "--problem", "rabbitmq did not start on ctl-2"]);
+    stacklog(sb, ["note", "--fix", "1", "restarted the rabbitmq container"]);
+    stacklog(sb, ["amend", "1", "it was ctl-3, not ctl-2"]);
+    const text = stacklog(sb, ["show", "1"]).stdout;
+    expect(text).toContain("fixed by #2: restarted the rabbitmq container");
+    expect(text).toContain("amended by #3: it was ctl-3, not ctl-2");
+    const json = stacklogJson<{ referredBy: { seq: number; kind: string }[] }>(sb, ["show", "1"]);
+    expect(json.referredBy.map((b) => [b.seq, b.kind])).toEqual([
+      [2, "fix"],
+      [3, "amend"],
+    ]);
+    expect(stacklogJson<{ referredBy: unknown[] }>(sb, ["show", "2"]).referredBy).toEqual([]);
+  });
+
   it("shows a milestone's text in the timeline and in show", () => {
     stacklog(sb, ["milestone", "API downtime", "--begin", "-m", "haproxy drained"]);
     expect(stacklog(sb, ["log"]).stdout).toContain(

@@ -16,6 +16,25 @@ export interface ShowResult {
   outputBytes: number;
   /** Numbers of the events this one refers to (a fix's problem, an amendment's target), by id. */
   refs: Record<string, number>;
+  /** The later events that refer to this one: its corrections and, for a problem, its fixes. */
+  referredBy: { seq: number; kind: "amend" | "fix"; text: string }[];
+}
+
+/** The amendments of `eventId` and the fixes of it, in the journal's order. */
+function referringTo(
+  store: ReturnType<typeof openForRead>,
+  journalId: string,
+  eventId: string,
+): ShowResult["referredBy"] {
+  const out: ShowResult["referredBy"] = [];
+  for (const e of store.events(journalId, { kinds: ["amend", "note"] })) {
+    const q = e.payload;
+    if (q.kind === "amend" && q.target === eventId)
+      out.push({ seq: e.seq, kind: "amend", text: q.text });
+    else if (q.kind === "note" && q.fixes === eventId)
+      out.push({ seq: e.seq, kind: "fix", text: q.text });
+  }
+  return out;
 }
 
 /** One event in full, with its output (or the tail of it). */
@@ -29,11 +48,13 @@ export async function run(args: Args, ctx: Ctx): Promise<ShowResult> {
     const event = store.getEvent(journalId, ref);
     const p = event.payload;
     const refs = refsIn(store, journalId, [p]);
-    if (p.kind !== "command" || !p.outputId) return { event, output: null, outputBytes: 0, refs };
+    const referredBy = referringTo(store, journalId, event.id);
+    if (p.kind !== "command" || !p.outputId)
+      return { event, output: null, outputBytes: 0, refs, referredBy };
     const chunks: OutputChunk[] = store.readOutput(p.outputId, tail ? { tailBytes: tail } : {});
     let output = chunks.map((c) => c.data).join("");
     if (tail && output.length > tail) output = output.slice(-tail);
-    return { event, output, outputBytes: store.outputSize(p.outputId), refs };
+    return { event, output, outputBytes: store.outputSize(p.outputId), refs, referredBy };
   } finally {
     store.close();
   }
@@ -65,6 +86,8 @@ export function human(r: ShowResult, ctx: Ctx): string {
   } else if ((p.kind === "milestone" || p.kind === "step") && p.text) {
     lines.push("", p.text);
   }
+  for (const b of r.referredBy)
+    lines.push(`  ${b.kind === "amend" ? "amended by" : "fixed by"} #${b.seq}: ${b.text}`);
   const out = r.output === null ? "" : `\n${r.output}${r.output.endsWith("\n") ? "" : "\n"}`;
   return `${lines.join("\n")}\n${out}`;
 }
