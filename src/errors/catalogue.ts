@@ -131,6 +131,13 @@ export const catalogue = {
     storeState: UNCHANGED,
     exitCode: 5,
   }),
+  RecordingAlreadyImported: (file: string, seq: number) => ({
+    title: "Recording already imported",
+    message: `${file} is in this journal already: its first command is #${seq}, with the same start time and line. Importing it again would record every command twice.`,
+    hint: "Nothing to do if it is the same recording; to keep a copy in another journal, give --journal ID.",
+    storeState: UNCHANGED,
+    exitCode: 5,
+  }),
   UnknownFlag: (flag: string, verb: string) => ({
     title: "Unknown flag",
     message: `\`${flag}\` is not a flag of \`stacklog ${verb}\`.`,

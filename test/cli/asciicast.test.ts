@@ -60,6 +60,14 @@ describe("asciicast from and to the command line", () => {
     expect(shown).toContain("ls /[REDACTED env:OS_PASSWORD]");
     expect(shown).toContain("cannot access");
     expect(shown).not.toContain("nonexistent-dir");
+    // the same recording again: refused, nothing stored twice
+    const again = stacklog(sb, ["import", "--format", "asciicast", cast]);
+    expect(again.status).toBe(5);
+    expect(again.stderr).toContain("Recording already imported");
+    expect(again.stderr).toContain(`#${events[0]?.seq}`);
+    expect(
+      stacklog(sb, ["log", "--kind", "command", "--json"]).stdout.trim().split("\n"),
+    ).toHaveLength(r.commands);
   });
 
   it("refuses a file that is not a recording, saying what was expected, and stores nothing", () => {

@@ -58,6 +58,7 @@ function importRecording(
   const [problem] = redaction.unreadable;
   if (problem) throw problem;
   const journalId = resolveJournal(ctx, store, str(args, "journal"));
+  alreadyImported(store, journalId, full, cast.commands[0], redaction.redactor);
   const phase = currentPhase(store, journalId);
   const warnings = [...cast.warnings];
   for (const imported of cast.commands) {
@@ -125,6 +126,24 @@ function makeCurrentIfNone(ctx: Ctx, store: JournalStore, journal: Journal): voi
   const phase = currentPhase(store, journal.id);
   if (updateState(ctx.home, { currentJournal: journal.id, currentPhase: phase }))
     ctx.warn(`journal ${journal.id} is now the current journal (this store had none)`);
+}
+
+/** Refuses a recording whose first command this journal holds already (an import run twice). */
+function alreadyImported(
+  store: JournalStore,
+  journalId: string,
+  full: string,
+  first: { startedAt: number; line: string } | undefined,
+  redactor: { redact(text: string): string },
+): void {
+  if (!first) return;
+  const startedAt = Math.round(first.startedAt);
+  const line = redactor.redact(first.line);
+  for (const e of store.events(journalId, { kinds: ["command"] })) {
+    const p = e.payload;
+    if (p.kind === "command" && p.mode === "import" && p.startedAt === startedAt && p.line === line)
+      throw fail("RecordingAlreadyImported", full, e.seq);
+  }
 }
 
 /** Imports a JSON export (all or nothing) or, with --format asciicast, a terminal recording. */
