@@ -53,6 +53,20 @@ describe("command-line parsing", () => {
     expect(got.rest).toEqual(rest);
   });
 
+  it("says which flag lacks its value, in a catalogued error", () => {
+    let err: unknown;
+    try {
+      parse("log", ["--limit"]);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(StacklogError);
+    const said = JSON.stringify((err as StacklogError).details);
+    expect(said).toContain("Bad value for --limit");
+    expect(said).toContain("received: nothing");
+    expect(said).not.toContain("argument missing");
+  });
+
   it("lists in log's help every kind of event log takes", () => {
     expect(findVerb("log")?.flags.kind?.description).toBe(EVENT_KINDS.join(", "));
   });

@@ -52,6 +52,16 @@ export function parseVerbArgs(spec: VerbSpec, argv: string[]): Args & { help: bo
       const flag = /'([^']+)'/.exec(msg)?.[1] ?? msg;
       throw fail("UnknownFlag", flag, spec.name);
     }
+    // `stacklog log --limit` with nothing after it
+    const missing = /^Option '(-\w, )?(--[\w-]+) <value>' argument missing/.exec(msg);
+    if (missing) {
+      const name = (missing[2] as string).slice(2);
+      const value = spec.flags[name]?.value ?? "VALUE";
+      const example =
+        spec.examples.find((e) => e.includes(`--${name} `)) ??
+        `stacklog ${spec.name} --${name} ${value}`;
+      throw fail("BadValue", `--${name}`, `a value (${value}) after it`, example, "nothing");
+    }
     throw fail(
       "BadValue",
       "flags",
