@@ -43,9 +43,13 @@ export interface CommandStart {
 
 const FINISHED = new Set(["completed", "abandoned", "rolled-back"]);
 
-/** One line for a command recorded into a journal that was finished: likely a forgotten `start`. */
-export function finishedWarning(id: string, status: string): string {
-  return `journal ${id} is ${status}; recording into it anyway (\`stacklog start --title "..."\` begins a new one)`;
+/**
+ * One line when a command is recorded into a journal that was finished (likely a forgotten
+ * `start`), else null.
+ */
+export function finishedWarning(j: { id: string; status: string }): string | null {
+  if (!FINISHED.has(j.status)) return null;
+  return `journal ${j.id} is ${j.status}; recording into it anyway (\`stacklog start --title "..."\` begins a new one)`;
 }
 
 // Enough for any real session; a program that resizes in a loop does not grow the record.
@@ -165,7 +169,8 @@ export class CommandRecording {
         const j = this.store.getJournal(journalId);
         journalId = j.id;
         // (a recorded shell says so once, when it starts)
-        if (!this.session && FINISHED.has(j.status)) ctx.warn(finishedWarning(j.id, j.status));
+        const finished = this.session ? null : finishedWarning(j);
+        if (finished) ctx.warn(finished);
       }
     } catch (err) {
       ctx.warn(`not recorded: ${(err as Error).message}`);

@@ -2,7 +2,7 @@ import { closeSync, existsSync, openSync, renameSync, rmSync, statSync, writeSyn
 import path from "node:path";
 import { type CastCommand, exportCast } from "../../capture/index.js";
 import { fail } from "../../errors/index.js";
-import { type JournalStore, serializeExport } from "../../journal/index.js";
+import { type CommandPayload, type JournalStore, serializeExport } from "../../journal/index.js";
 import type { Ctx } from "../context.js";
 import { resolveJournal } from "../recorder.js";
 import { type Args, str } from "../spec.js";
@@ -10,15 +10,9 @@ import { openForRead } from "../store-access.js";
 
 const FORMATS = ["json", "asciicast", "asciicast-v2", "asciicast-v3"];
 
-/** The journal's commands as a recording, read from the store lazily (outputs can be large). */
-function* castCommands(
-  store: JournalStore,
-  journalId: string,
-  only?: string,
-): Generator<CastCommand> {
-  for (const e of store.events(journalId, { kinds: ["command"] })) {
-    const p = e.payload;
-    if (p.kind !== "command" || (only && e.id !== only)) continue;
+/** The commands as a recording, their outputs read from the store lazily (they can be large). */
+function* castCommands(store: JournalStore, commands: CommandPayload[]): Generator<CastCommand> {
+  for (const p of commands) {
     const outputId = p.outputId;
     yield {
       line: p.line,
@@ -46,16 +40,16 @@ function* lines(
     return;
   }
   const j = store.getJournal(id);
+  const commands: CommandPayload[] = [];
+  for (const e of store.events(id, { kinds: ["command"] }))
+    if (e.payload.kind === "command" && (!only || e.id === only)) commands.push(e.payload);
   // the recording opens at the size of the first command that knows its terminal's
-  const first = store
-    .events(id, { kinds: ["command"] })
-    .find((e) => e.payload.kind === "command" && e.payload.size && (!only || e.id === only));
-  const size = first?.payload.kind === "command" ? first.payload.size : undefined;
+  const size = commands.find((p) => p.size)?.size;
   yield* exportCast(
     {
       title: j.title,
       startedAt: j.startedAt ?? j.createdAt,
-      commands: castCommands(store, id, only),
+      commands: castCommands(store, commands),
       idleTimeLimit: 2,
       ...(size ? { cols: size.cols, rows: size.rows } : {}),
     },

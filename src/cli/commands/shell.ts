@@ -94,12 +94,11 @@ export async function run(args: Args, ctx: Ctx): Promise<never> {
   // Left by `stacklog pause` until `stacklog resume`: the prompt shows [paused] meanwhile.
   const pausedFile = path.join(ctx.home, "sessions", `${process.pid}.paused`);
   let result: Awaited<ReturnType<typeof runShellSession>>;
-  let journal: { id: string; title: string };
+  let journal: { id: string; title: string; status: string };
   try {
-    const j = store.getJournal(resolveJournal(ctx, store, str(args, "journal")));
-    journal = j;
-    if (j.status === "completed" || j.status === "abandoned" || j.status === "rolled-back")
-      ctx.warn(finishedWarning(j.id, j.status));
+    journal = store.getJournal(resolveJournal(ctx, store, str(args, "journal")));
+    const finished = finishedWarning(journal);
+    if (finished) ctx.warn(finished);
     const banner = `stacklog: recording this shell into "${journal.title}" (${journal.id}). \`stacklog pause\` stops recording, \`exit\` ends it.\r\n`;
     result = await runShellSession({
       shell,
