@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createRedactor } from "./index.js";
+import { SHORT_TEXT } from "./redactor.js";
 
 const r = createRedactor([]);
 const H = "[REDACTED password]";
@@ -24,6 +25,38 @@ describe("passwords given as command arguments", () => {
       "docker exec rabbitmq rabbitmqctl change_password openstack S3cretValue99",
       `docker exec rabbitmq rabbitmqctl change_password openstack ${H}`,
     ],
+    // found from the command's name: command lines, notes, titles
+    ["mysql -pS3cretValue99", `mysql -p${H}`],
+    ["mysql -h db -P 3306 -pS3cretValue99 nova", `mysql -h db -P 3306 -p${H} nova`],
+    ["sudo /usr/bin/mysqldump -pS3cretValue99 --all", `sudo /usr/bin/mysqldump -p${H} --all`],
+    ["sshpass -p S3cretValue99 ssh -p 2222 ctl01", `sshpass -p ${H} ssh -p 2222 ctl01`],
+    ["sshpass -pS3cretValue99 scp f ctl01:", `sshpass -p${H} scp f ctl01:`],
+    ["redis-cli -h ctl01 -a S3cretValue99 ping", `redis-cli -h ctl01 -a ${H} ping`],
+    [
+      "rabbitmqctl authenticate_user openstack S3cretValue99",
+      `rabbitmqctl authenticate_user openstack ${H}`,
+    ],
+    [
+      "ipmitool -I lanplus -H bmc01 -U admin -P S3cretValue99 power status",
+      `ipmitool -I lanplus -H bmc01 -U admin -P ${H} power status`,
+    ],
+    [
+      "ipmitool -H bmc01 -PS3cretValue99 -p 623 sel list",
+      `ipmitool -H bmc01 -P${H} -p 623 sel list`,
+    ],
+    ["ipmitool user set password 2 S3cretValue99", `ipmitool user set password 2 ${H}`],
+    [
+      "racadm -r idrac01 -u root -p S3cretValue99 getsysinfo",
+      `racadm -r idrac01 -u root -p ${H} getsysinfo`,
+    ],
+    ["docker login -u bob -p S3cretValue99 quay.io", `docker login -u bob -p ${H} quay.io`],
+    ["podman login -pS3cretValue99 registry.local", `podman login -p${H} registry.local`],
+    [
+      "htpasswd -b /etc/kolla/htpasswd admin S3cretValue99",
+      `htpasswd -b /etc/kolla/htpasswd admin ${H}`,
+    ],
+    ["htpasswd -C 10 -nbB admin S3cretValue99", `htpasswd -C 10 -nbB admin ${H}`],
+    ["note: ran mysql -pS3cretValue99 by mistake", `note: ran mysql -p${H} by mistake`],
   ])("%s", (line, want) => {
     expect(r.redact(line)).toBe(want);
   });
@@ -35,8 +68,50 @@ describe("passwords given as command arguments", () => {
     "kolla-mysql -u root -pNotTheClient",
     "echo -u done; mysql_upgrade -pNotAClient",
     "mysql -u root -p$DB_PASSWORD nova",
+    "docker ps -p",
+    "docker exec -u root nova_api ls",
+    "ssh -p 2222 ctl01",
+    "overwhelm -p NotACommand1",
+    "ipmitool -I lanplus -H bmc01 -U admin -E power status", // password from the environment
+    "htpasswd -v /etc/kolla/htpasswd admin",
+    "redis-cli -h ctl01 ping",
   ])("leaves alone: %s", (line) => {
     expect(r.redact(line)).toBe(line);
+  });
+});
+
+describe("a value a pattern hides", () => {
+  it("is hidden wherever else the same text shows it", () => {
+    expect(r.redact("export OS_PASSWORD=S3cretValue99; echo S3cretValue99 > /tmp/pw")).toBe(
+      `export OS_PASSWORD=${H}; echo ${H} > /tmp/pw`,
+    );
+    expect(r.redact(`mysql -pS3cretValue99 -e "SET PASSWORD = 'S3cretValue99'"`)).not.toContain(
+      "S3cretValue99",
+    );
+  });
+});
+
+describe("passwords as command arguments in output", () => {
+  const streamed = (text: string) => {
+    const s = r.stream();
+    return s.push(text) + s.flush();
+  };
+
+  it("finds those whose command has a user flag (-u) in a stream", () => {
+    const out = streamed(
+      `${"x".repeat(70_000)}\n+ ipmitool -I lanplus -H bmc01 -U admin -P S3cretValue99 power on\n`,
+    );
+    expect(out).toContain(`-P ${H} power on`);
+    expect(out).not.toContain("S3cretValue99");
+  });
+
+  it("keeps the short-text rules to texts of at most SHORT_TEXT units", () => {
+    // Documented: output (a stream, or one text longer than SHORT_TEXT) is not searched from
+    // command names; the value a command line gives is known in that command's output instead.
+    const line = "+ mysql -pS3cretValue99\n";
+    expect(r.redact(line)).toBe(`+ mysql -p${H}\n`);
+    expect(streamed(line)).toBe(line);
+    expect(r.redact("x".repeat(SHORT_TEXT) + line)).toContain("S3cretValue99");
   });
 });
 

@@ -1,3 +1,4 @@
+import { commandLineRule } from "./command-rules.js";
 import { type Compiled, Engine } from "./engine.js";
 import { type Literal, type LiteralHit, LiteralMatcher } from "./literal-matcher.js";
 import { acceptKnown } from "./resolve.js";
@@ -20,15 +21,37 @@ export function createRedactor(
     labels,
     rules: opts.patterns === false ? null : defaultRules(),
   };
+  // Command lines, notes and titles are also searched from the names of commands that take a
+  // password as an argument (`commandLineRule`): anchors too slow for output.
+  const short: Compiled = {
+    ...compiled,
+    rules: opts.patterns === false ? null : shortTextRules(),
+  };
+  const collect = (found: KnownSecret[]) => (value: string, label: string) => {
+    // a shell expansion (`--os-password "$OS_PASSWORD"`) names a value, it is not one
+    if (!value.includes("$") && usableValue(value) !== null) found.push({ value, label });
+  };
   return {
     knownCount: literals.length,
-    redact: (text) => new Engine(compiled).feed(text, true),
+    redact(text) {
+      if (text.length > SHORT_TEXT) return new Engine(compiled).feed(text, true);
+      const found: KnownSecret[] = [];
+      const out = new Engine(short, collect(found)).feed(text, true);
+      // A value a pattern hid is hidden wherever else the text shows it, where no pattern marks
+      // it (`export OS_PASSWORD=S3cret; echo S3cret`, `mysql -pS3cret -e "... 'S3cret'"`).
+      const again = found.filter((f) => out.includes(f.value));
+      if (again.length === 0) return out;
+      const more = knownLiterals([...secrets, ...again]);
+      const withFound = {
+        ...short,
+        literals: new LiteralMatcher(more.literals),
+        labels: more.labels,
+      };
+      return new Engine(withFound).feed(text, true);
+    },
     patternSecrets(text) {
       const found: KnownSecret[] = [];
-      new Engine(compiled, (value, label) => {
-        // a shell expansion (`--os-password "$OS_PASSWORD"`) names a value, it is not one
-        if (!value.includes("$") && usableValue(value) !== null) found.push({ value, label });
-      }).feed(text, true);
+      new Engine(text.length <= SHORT_TEXT ? short : compiled, collect(found)).feed(text, true);
       return found;
     },
     stream() {
@@ -44,6 +67,18 @@ let compiledDefault: CompiledRules | null = null;
 function defaultRules(): CompiledRules {
   compiledDefault ??= compileRules(RULES);
   return compiledDefault;
+}
+
+/**
+ * Texts up to this many UTF-16 units redacted in one piece get the short-text rules too: any
+ * command line, note or title; not a command's output, which is redacted as a stream.
+ */
+export const SHORT_TEXT = 64 * 1024;
+
+let compiledShort: CompiledRules | null = null;
+function shortTextRules(): CompiledRules {
+  compiledShort ??= compileRules([...RULES, commandLineRule]);
+  return compiledShort;
 }
 
 /** The strings to search for, each once, with the label of the first secret that gave it. */

@@ -47,6 +47,17 @@ describe("a secret set on a command line", () => {
     expect(inStore()).toBe(false);
   });
 
+  it("is hidden in the output of a command that takes it as an argument (mysql -pX)", () => {
+    // `mysql -pX` with no `-u`: only the command line finds it; its output then hides it too
+    const r = stacklog(sb, ["run", "--", "sh", "-c", `: mysql -p${VALUE}; echo "pw ${VALUE}"`]);
+    expect(r.stdout).toBe(`pw ${VALUE}\n`);
+    const [cmd] = commands();
+    expect(cmd?.p.line).toContain("mysql -p[REDACTED password]");
+    expect(cmd?.p.argv?.join(" ")).not.toContain(VALUE);
+    expect(cmd?.output).toBe("pw [REDACTED password]\n");
+    expect(inStore()).toBe(false);
+  });
+
   it("is hidden in that command's output and every later line and output of a recorded shell", async () => {
     const t = terminal(sb, ["shell"]);
     await t.waitFor("recording this shell");
