@@ -1,6 +1,7 @@
 import { createAnsibleParser, looksLikeAnsible, type RunTap } from "../capture/index.js";
 import { createOffloadTap, outputWorkerWanted } from "../capture/offload/host.js";
 import type { ProcessedOutput } from "../capture/offload/processor.js";
+import { StacklogError } from "../errors/index.js";
 import { ulidFactory } from "../journal/ids.js";
 import {
   type CaptureMode,
@@ -17,7 +18,7 @@ import {
 } from "../journal/index.js";
 import { redactArgv } from "./command-line.js";
 import type { Ctx } from "./context.js";
-import { activate, currentPhase } from "./recorder.js";
+import { activate, currentPhase, isStoreProblem } from "./recorder.js";
 import { learnFrom, type Redaction } from "./redaction.js";
 import { SpoolWriter } from "./spool-writer.js";
 import { journalRef, readState } from "./state.js";
@@ -66,7 +67,12 @@ const TAIL_KEEP = 256 * 1024;
  * away mid-run moves the rest of the record to the spool, and the operator is told once.
  */
 export class CommandRecording {
+  /** The store this command's record goes to; null once it failed (the rest goes to the spool). */
   private store: JournalStore | null = null;
+  /** The store this recording opened (not the session's): closed at the end. */
+  private own: JournalStore | null = null;
+  /** Why the store is not used, once it is not. */
+  private problem: string | null = null;
   private writer: OutputWriter | null = null;
   private spool: SpoolWriter | null = null;
   private chunkIndex = 0;
@@ -146,8 +152,13 @@ export class CommandRecording {
   }
 
   private start(journalFlag: string | undefined, line: string, withheld: boolean): void {
-    const opened = this.session ? ({ ok: true, store: this.session } as const) : tryOpen(this.ctx);
-    if (opened.ok) this.store = opened.store;
+    const opened = this.session
+      ? ({ ok: true, store: this.session } as const)
+      : tryOpen(this.ctx, { recording: true });
+    if (opened.ok) {
+      this.store = opened.store;
+      if (!this.session) this.own = opened.store;
+    } else this.problem = opened.error.message;
     if (!this.begin(journalFlag, line)) {
       this.close();
       return;
@@ -173,8 +184,21 @@ export class CommandRecording {
         if (finished) ctx.warn(finished);
       }
     } catch (err) {
-      ctx.warn(`not recorded: ${(err as Error).message}`);
-      journalId = null;
+      if (isStoreProblem(err)) {
+        // a store that opens but cannot be read: the record waits in the spool
+        this.storeFailed((err as Error).message);
+      } else if (journalFlag === undefined && journalId && isNotFound(err)) {
+        // The current journal is not in this store (the store was moved aside or replaced):
+        // the record waits in the spool until a store that holds it is back.
+        ctx.warn(
+          `the current journal ${journalId} is not in the store at ${ctx.home}; this command's record waits in the spool until it is (\`stacklog start --title "..."\` begins a new journal)`,
+        );
+        this.warned = true;
+        this.storeFailed(`journal ${journalId} not in the store`);
+      } else {
+        ctx.warn(`not recorded: ${(err as Error).message}`);
+        journalId = null;
+      }
     }
     if (!journalId) {
       if (!journalRef(ctx, journalFlag))
@@ -229,16 +253,13 @@ export class CommandRecording {
       write();
       return;
     }
-    let began = false;
     try {
-      store.batch(() => {
-        began = true;
-        write();
-      });
-    } catch {
-      // The transaction failed as a whole (locked too long, a failed commit): each write on its
-      // own, and what fails goes to the spool.
-      if (began) this.writer = null;
+      store.batch(write);
+    } catch (err) {
+      // The transaction failed as a whole (locked too long, a failed commit): the rest of this
+      // record goes to the spool, without waiting on the store again.
+      this.writer = null;
+      this.storeFailed((err as Error).message);
       write();
     }
   }
@@ -249,12 +270,19 @@ export class CommandRecording {
         this.writer = this.store.beginOutput();
         return this.writer.id;
       } catch (err) {
-        this.toSpool((err as Error).message);
+        this.storeFailed((err as Error).message);
         return newId(this.ctx.now());
       }
     }
-    this.toSpool(storeProblem ?? "store unavailable");
+    this.toSpool(storeProblem ?? this.problem ?? "not opened");
     return newId(this.ctx.now());
+  }
+
+  /** The store failed: the rest of this record goes to the spool (the store is not tried again). */
+  private storeFailed(reason: string): void {
+    this.problem ??= reason;
+    this.store = null;
+    this.toSpool(reason);
   }
 
   private toSpool(reason: string): void {
@@ -278,7 +306,7 @@ export class CommandRecording {
         this.chunkIndex = this.writer.chunks;
         return;
       } catch (err) {
-        this.toSpool((err as Error).message);
+        this.storeFailed((err as Error).message);
       }
     }
     const text = decodeChunk(
@@ -304,7 +332,7 @@ export class CommandRecording {
     let events: NewEvent[] = [];
     try {
       const store = this.store;
-      if (!store) throw new Error("store unavailable");
+      if (!store) throw new Error(this.problem ?? "not opened");
       // One transaction: the start if it is still pending, the output's end, the events and
       // the running row go together.
       store.batch(() => {
@@ -355,7 +383,8 @@ export class CommandRecording {
   private close(): void {
     if (this.settleTimer) clearTimeout(this.settleTimer);
     this.spool?.close();
-    if (this.store !== this.session) safe(() => this.store?.close(), undefined);
+    safe(() => this.own?.close(), undefined);
+    this.own = null;
     this.store = null;
   }
 }
@@ -385,4 +414,8 @@ function safe<T>(fn: () => T, fallback: T): T {
   } catch {
     return fallback;
   }
+}
+
+function isNotFound(err: unknown): boolean {
+  return err instanceof StacklogError && err.code === "JournalNotFound";
 }

@@ -1,4 +1,4 @@
-import { fail } from "../errors/index.js";
+import { fail, StacklogError } from "../errors/index.js";
 import { ulidFactory } from "../journal/ids.js";
 import type { EventPayload, JournalEvent, JournalStore, NewEvent } from "../journal/index.js";
 import { refsIn } from "./commands/describe.js";
@@ -58,10 +58,24 @@ export function appendEvents(
   const [problem] = redaction.unreadable;
   if (problem) throw problem;
   const opened = tryOpen(ctx);
-  const store = opened.ok ? opened.store : null;
+  let store = opened.ok ? opened.store : null;
+  let reason = opened.ok ? "" : opened.error.details.title.toLowerCase();
   try {
-    const journalId = resolveJournal(ctx, store, flag);
-    const phase = store ? currentPhase(store, journalId) : readState(ctx.home).currentPhase;
+    let journalId: string;
+    let phase: string | null;
+    try {
+      journalId = resolveJournal(ctx, store, flag);
+      phase = store ? currentPhase(store, journalId) : readState(ctx.home).currentPhase;
+    } catch (err) {
+      // A store that opens but cannot be read (a corrupt page) is as unavailable as one that
+      // does not open: the events wait in the spool, under the journal the operator named.
+      if (!store || !isStoreProblem(err)) throw err;
+      reason = (err as StacklogError).details.title.toLowerCase();
+      store.close();
+      store = null;
+      journalId = resolveJournal(ctx, null, flag);
+      phase = readState(ctx.home).currentPhase;
+    }
     // the whole event is redacted: a phase name typed by the operator is stored twice
     const events: NewEvent[] = build({ phase, store, journalId }).map((payload) =>
       redactDeep(
@@ -79,10 +93,15 @@ export function appendEvents(
       ),
     );
     if (store) {
-      const refs = refsIn(
-        store,
-        journalId,
-        events.map((e) => e.payload),
+      const open = store;
+      const refs = safeRead(
+        () =>
+          refsIn(
+            open,
+            journalId,
+            events.map((e) => e.payload),
+          ),
+        {},
       );
       try {
         const stored = store.appendMany(events);
@@ -93,10 +112,28 @@ export function appendEvents(
         return spoolEvents(ctx, journalId, events, (err as Error).message);
       }
     }
-    const reason = opened.ok ? "" : opened.error.details.title.toLowerCase();
     return spoolEvents(ctx, journalId, events, reason);
   } finally {
     store?.close();
+  }
+}
+
+/** Errors that say the store cannot be used now, as opposed to what was asked of it. */
+export function isStoreProblem(err: unknown): boolean {
+  return (
+    err instanceof StacklogError &&
+    ["StoreLocked", "StoreCorrupt", "StoreUnwritable", "StoreNotFound", "StoreTooNew"].includes(
+      err.code,
+    )
+  );
+}
+
+function safeRead<T>(fn: () => T, fallback: T): T {
+  try {
+    return fn();
+  } catch (err) {
+    if (isStoreProblem(err)) return fallback;
+    throw err;
   }
 }
 

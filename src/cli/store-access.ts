@@ -59,10 +59,19 @@ export function privateTempDir(dir: string, mustExist: boolean): boolean {
   return st.isDirectory() && st.uid === uid() && (st.mode & 0o077) === 0;
 }
 
-/** How long to wait for another writer's lock: $STACKLOG_BUSY_TIMEOUT_MS, default 5 s. */
-function storeOptions(ctx: Ctx) {
+/**
+ * How long a write waits for another writer's lock: $STACKLOG_BUSY_TIMEOUT_MS, else 5 s — or,
+ * for the store a running command is recorded into (`recording`), 250 ms. Those writes happen
+ * on the thread that copies the command's output to the terminal: waiting there would freeze
+ * the command, so a store locked longer than that sends the record to the spool instead. Writers
+ * hold the lock for milliseconds; only a long drain or import holds it longer.
+ */
+export const RECORDING_BUSY_MS = 250;
+
+function storeOptions(ctx: Ctx, recording: boolean) {
   const busy = Number(ctx.env.STACKLOG_BUSY_TIMEOUT_MS);
-  return { home: ctx.home, now: ctx.now, ...(busy > 0 ? { busyTimeoutMs: busy } : {}) };
+  const busyTimeoutMs = busy > 0 ? busy : recording ? RECORDING_BUSY_MS : undefined;
+  return { home: ctx.home, now: ctx.now, ...(busyTimeoutMs ? { busyTimeoutMs } : {}) };
 }
 
 /** Stores what earlier calls spooled; returns how many records went in. Never throws. */
@@ -90,8 +99,8 @@ export function spooledTotal(ctx: Ctx): number {
 }
 
 /** Opens the store (read verbs): errors are catalogued and reach the user. Drains the spool. */
-export function openForRead(ctx: Ctx): JournalStore {
-  const store = openStore(storeOptions(ctx));
+export function openForRead(ctx: Ctx, opts: { recording?: boolean } = {}): JournalStore {
+  const store = openStore(storeOptions(ctx, opts.recording === true));
   drainAll(ctx, store);
   return store;
 }
@@ -99,9 +108,10 @@ export function openForRead(ctx: Ctx): JournalStore {
 /** Opens the store for writing, or says why not without throwing (never in the way). */
 export function tryOpen(
   ctx: Ctx,
+  opts: { recording?: boolean } = {},
 ): { ok: true; store: JournalStore; drained: number } | { ok: false; error: StacklogError } {
   try {
-    const store = openStore(storeOptions(ctx));
+    const store = openStore(storeOptions(ctx, opts.recording === true));
     return { ok: true, store, drained: drainAll(ctx, store) };
   } catch (err) {
     if (err instanceof StacklogError) return { ok: false, error: err };

@@ -1,5 +1,13 @@
 import { execFileSync, spawn } from "node:child_process";
-import { renameSync, rmSync, writeFileSync } from "node:fs";
+import {
+  closeSync,
+  copyFileSync,
+  openSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import type { JournalEvent } from "../../src/journal/index.js";
@@ -154,4 +162,117 @@ describe("when the store cannot be written, the command still runs and its recor
     renameSync(`${db}.good`, db);
     expectStoredLater();
   });
+
+  it("survives a store whose pages are corrupt though the file opens", () => {
+    sb = sandbox();
+    stacklogJson(sb, ["start", "--title", "corrupt pages"]);
+    for (let i = 0; i < 3; i++) stacklog(sb, ["note", `filler ${i} ${"x".repeat(6000)}`]);
+    const db = path.join(sb.home, "stacklog.db");
+    sqlite(db, "PRAGMA wal_checkpoint(TRUNCATE)");
+    copyFileSync(db, `${db}.good`);
+    const fd = openSync(db, "r+");
+    writeSync(fd, Buffer.alloc(8192, 0xa5), 0, 8192, 12288);
+    closeSync(fd);
+    runThroughTrouble();
+    const st = stacklog(sb, ["status"]);
+    expect(st.status).toBe(4);
+    expect(st.stdout).toContain("UNAVAILABLE");
+    expect(st.stdout).toMatch(/spooled: +\d+ record/);
+    for (const ext of ["", "-wal", "-shm"]) rmSync(`${db}${ext}`, { force: true });
+    renameSync(`${db}.good`, db);
+    expectStoredLater();
+  });
+
+  it("keeps the record of a command whose current journal is not in the store (the store moved aside)", () => {
+    sb = sandbox();
+    stacklogJson(sb, ["start", "--title", "moved aside"]);
+    const db = path.join(sb.home, "stacklog.db");
+    sqlite(db, "PRAGMA wal_checkpoint(TRUNCATE)");
+    renameSync(db, `${db}.aside`);
+    for (const ext of ["-wal", "-shm"]) rmSync(`${db}${ext}`, { force: true });
+    const r = stacklog(sb, ["run", "--", "bash", "-c", "echo through-trouble; exit 7"]);
+    expect(r.status).toBe(7);
+    expect(r.stderr).toMatch(/current journal \S+ is not in the store .*waits in the spool/);
+    const st = stacklog(sb, ["status"]);
+    expect(st.status, st.stderr).toBe(0);
+    expect(st.stdout).toMatch(/\(the current one\) is not in this store/);
+    expect(st.stdout).toMatch(/spooled: +\d+ record/);
+    for (const ext of ["", "-wal", "-shm"]) rmSync(`${db}${ext}`, { force: true });
+    renameSync(`${db}.aside`, db);
+    const back = stacklogJson<{ drained: number; spooled: number }>(sb, ["status"]);
+    expect(back.drained).toBeGreaterThanOrEqual(1);
+    expect(back.spooled).toBe(0);
+    const cmd = commands().find(
+      (e) => e.payload.kind === "command" && e.payload.line.includes("through-trouble"),
+    );
+    expect(cmd?.payload).toMatchObject({ exitStatus: 7 });
+  });
+
+  it("does not hold up a command while another process keeps the store locked", async () => {
+    // No STACKLOG_BUSY_TIMEOUT_MS: what an operator gets. A write that would wait seconds for
+    // the lock would freeze the command's output; the record goes to the spool instead.
+    sb = sandbox();
+    stacklogJson(sb, ["start", "--title", "locked for long"]);
+    const holder = holdLock(path.join(sb.home, "stacklog.db"));
+    await holder.locked;
+    let wall = 0;
+    try {
+      const t0 = Date.now();
+      const r = stacklog(sb, [
+        "run",
+        "--",
+        "bash",
+        "-c",
+        "for i in 1 2 3 4 5; do echo tick; sleep 0.2; done; exit 3",
+      ]);
+      wall = Date.now() - t0;
+      expect(r.status).toBe(3);
+      expect(r.stdout).toBe("tick\n".repeat(5));
+      expect(r.stderr).toMatch(/store unavailable .*locked.*kept in the spool/);
+    } finally {
+      await holder.release();
+    }
+    // a 1 s command; waiting 5 s per write, as other verbs do, took 15 s and more
+    expect(wall).toBeLessThan(4000);
+    stacklogJson(sb, ["status"]);
+    const cmd = commands().find((e) => e.payload.kind === "command");
+    expect(cmd?.payload).toMatchObject({ exitStatus: 3 });
+    const ms = cmd?.payload.kind === "command" ? (cmd.payload.durationMs ?? 0) : 0;
+    expect(ms).toBeGreaterThanOrEqual(900);
+    expect(ms).toBeLessThan(2500);
+  });
 });
+
+/** Runs one SQL statement on the database with better-sqlite3, in a process of its own. */
+function sqlite(db: string, sql: string): void {
+  execFileSync(process.execPath, [
+    "-e",
+    `const D = require(${JSON.stringify(path.join(ROOT, "node_modules", "better-sqlite3"))});
+     const db = new D(${JSON.stringify(db)}); db.exec(${JSON.stringify(sql)}); db.close();`,
+  ]);
+}
+
+/** Another process holding the store's write lock until `release`. */
+function holdLock(db: string): { locked: Promise<void>; release: () => Promise<void> } {
+  const holder = spawn(
+    process.execPath,
+    [
+      "-e",
+      `
+      const D = require(${JSON.stringify(path.join(ROOT, "node_modules", "better-sqlite3"))});
+      const db = new D(${JSON.stringify(db)});
+      db.exec("BEGIN EXCLUSIVE");
+      process.stdout.write("locked\\n");
+      process.stdin.on("data", () => { db.exec("COMMIT"); db.close(); process.exit(0); });
+    `,
+    ],
+    { stdio: ["pipe", "pipe", "inherit"] },
+  );
+  return {
+    locked: new Promise<void>((resolve) => holder.stdout.once("data", () => resolve())),
+    release: async () => {
+      holder.stdin.write("go\n");
+      await new Promise((resolve) => holder.once("exit", resolve));
+    },
+  };
+}

@@ -90,7 +90,7 @@ export async function run(args: Args, ctx: Ctx): Promise<never> {
   // One connection for the whole session, used by every command: opening one per command costs
   // more than the command's record, and when the last connection closes SQLite checkpoints and
   // removes the WAL (https://www.sqlite.org/wal.html), which the next command would recreate.
-  const store = openForRead(ctx);
+  const store = openForRead(ctx, { recording: true });
   // Left by `stacklog pause` until `stacklog resume`: the prompt shows [paused] meanwhile.
   const pausedFile = path.join(ctx.home, "sessions", `${process.pid}.paused`);
   let result: Awaited<ReturnType<typeof runShellSession>>;

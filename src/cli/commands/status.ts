@@ -1,8 +1,13 @@
-import { ExitError } from "../../errors/index.js";
-import { type Journal, pidAlive, type RunningCommand } from "../../journal/index.js";
+import { ExitError, StacklogError } from "../../errors/index.js";
+import {
+  type Journal,
+  type JournalStore,
+  pidAlive,
+  type RunningCommand,
+} from "../../journal/index.js";
 import type { Ctx } from "../context.js";
 import { type PlanProgress, planProgress } from "../plan-progress.js";
-import { currentPhase } from "../recorder.js";
+import { currentPhase, isStoreProblem } from "../recorder.js";
 import { loadRedaction } from "../redaction.js";
 import { type Args, str } from "../spec.js";
 import { journalRef } from "../state.js";
@@ -21,6 +26,8 @@ export interface StatusResult {
   drained: number;
   unreadableSecretSources: string[];
   plan: PlanProgress | null;
+  /** The current journal (from the state file) when the store does not hold it. */
+  missingJournal: string | null;
 }
 
 /**
@@ -39,32 +46,62 @@ export async function run(args: Args, ctx: Ctx): Promise<StatusResult> {
     journal: null,
     unreadableSecretSources: unreadable,
     plan: null,
+    missingJournal: null,
   };
-  if (!opened.ok) {
+  // The report is the point of `status`: when the store cannot be used it is printed here,
+  // before the error status.
+  const unavailable = (error: StacklogError): never => {
     const result: StatusResult = {
       ...base,
-      store: { path: ctx.home, ok: false, problem: opened.error.message },
+      store: { path: ctx.home, ok: false, problem: error.message },
       spooled: spooledTotal(ctx),
       drained: 0,
     };
-    // the report is the point of `status`, so it is printed here, before the error status
     ctx.stdout.write(ctx.json ? `${JSON.stringify(result, null, 2)}\n` : human(result, ctx));
-    const hint = opened.error.details.hint;
-    ctx.warn(`${opened.error.details.title}${hint ? `; what to do: ${hint}` : ""}`);
-    throw new ExitError(opened.error.exitCode);
-  }
+    const hint = error.details.hint;
+    ctx.warn(`${error.details.title}${hint ? `; what to do: ${hint}` : ""}`);
+    throw new ExitError(error.exitCode);
+  };
+  if (!opened.ok) return unavailable(opened.error);
   const store = opened.store;
   try {
+    return report(store);
+  } catch (err) {
+    // a store that opens but cannot be read (a corrupt page) is reported like one that does not
+    if (isStoreProblem(err)) return unavailable(err as StacklogError);
+    throw err;
+  } finally {
+    store.close();
+  }
+
+  function report(store: JournalStore): StatusResult {
     const interruptedNow = store.reapStale((pid) => pidAlive(pid), ctx.host).length;
-    const ref = journalRef(ctx, str(args, "journal"));
-    const journal = ref ? store.getJournal(ref) : null;
+    const flag = str(args, "journal");
+    const ref = journalRef(ctx, flag);
+    let journal: Journal | null = null;
+    try {
+      journal = ref ? store.getJournal(ref) : null;
+    } catch (err) {
+      // The current journal named in the state file is not in this store (the store was moved
+      // aside or replaced): say so, and still report the store and the spool.
+      if (flag !== undefined || !(err instanceof StacklogError) || err.code !== "JournalNotFound")
+        throw err;
+      return {
+        ...base,
+        store: { path: ctx.home, ok: true, problem: null },
+        interruptedNow,
+        spooled: spooledTotal(ctx),
+        drained: opened.ok ? opened.drained : 0,
+        missingJournal: ref,
+      };
+    }
     const result: StatusResult = {
       ...base,
       store: { path: ctx.home, ok: true, problem: null },
       journal,
       interruptedNow,
       spooled: spooledTotal(ctx),
-      drained: opened.drained,
+      drained: opened.ok ? opened.drained : 0,
     };
     if (!journal) return result;
     const events = store.events(journal.id);
@@ -84,8 +121,6 @@ export async function run(args: Args, ctx: Ctx): Promise<StatusResult> {
       running: store.listRunning(journal.id),
       plan: planProgress(events),
     };
-  } finally {
-    store.close();
   }
 }
 
@@ -104,8 +139,17 @@ export function human(s: StatusResult, ctx: Ctx): string {
     );
   if (s.drained) out.push(`stored:   ${count(s.drained, "spooled record")} just now`);
   for (const u of s.unreadableSecretSources) out.push(paint(ctx, "red", `secrets:  ${u}`));
+  if (s.missingJournal)
+    out.push(
+      paint(
+        ctx,
+        "yellow",
+        `journal:  ${s.missingJournal} (the current one) is not in this store — was the store moved aside or replaced? Records for it wait in the spool until a store that holds it is back; \`stacklog start --title "..."\` begins a new journal`,
+      ),
+    );
   if (!s.journal) {
-    if (s.store.ok) out.push('journal:  none current — stacklog start --title "..."');
+    if (s.store.ok && !s.missingJournal)
+      out.push('journal:  none current — stacklog start --title "..."');
     return `${out.join("\n")}\n`;
   }
   const j = s.journal;
