@@ -1,7 +1,7 @@
 import { isNameChar, type Rule, runLength, skipBlank } from "./rule.js";
 import { secretWord } from "./secret-names.js";
 import type { Span } from "./types.js";
-import { harmlessValue, lineValueEnd, shellWordEnd, valueEnd } from "./values.js";
+import { enclosingQuote, harmlessValue, lineValueEnd, shellWordEnd, valueEnd } from "./values.js";
 
 const NAME_MAX = 64;
 
@@ -23,7 +23,9 @@ export const keyValueRule: Rule = {
   // an anchor of its own) or in a qualified `key` further on (`key.api_key`: that `key` does not
   // start the name). Kolla's output has `'key':` on every other line of its loops.
   insideNameOnly: ["key"],
-  back: NAME_MAX,
+  // As far back as the command-line rule reads (the stream holds no more back): far enough to
+  // see the quote a long command line opened before the name.
+  back: 160,
   fwd: 4096,
   lineLocal: true,
   hits(text, at, lo, hi, complete) {
@@ -49,7 +51,8 @@ function trimDots(text: string, start: number, end: number): number {
 
 function backRun(text: string, at: number, lo: number): number {
   let i = at;
-  while (i > lo && isNameChar(text.charCodeAt(i - 1))) i--;
+  const stop = Math.max(lo, at - NAME_MAX);
+  while (i > stop && isNameChar(text.charCodeAt(i - 1))) i--;
   return at - i;
 }
 
@@ -73,44 +76,52 @@ function valueSpan(
   const flag = text.startsWith("--", start);
   let i = closeNameQuote(text, start, end, lo);
   const before = text.slice(lo, start);
-  const table = before.trim() === "|";
   const gap = skipBlank(text, i, hi);
   const sep = text[gap];
+  if (sep === "," && i > end) return itemValue(text, start, gap + 1, lo, hi, word);
+  if (sep === "|" && before.trim() === "|") return tableCell(text, gap + 1, hi, word);
+  const assigns = sep === "=" && !"=>~".includes(text[gap + 1] ?? "");
+  const colon = sep === ":" && text[gap + 1] !== ":";
+  if (!assigns && !colon && !(flag && gap > i)) return [];
+  // A value in a quoted string ends with the string at the latest, and a name that starts the
+  // string starts a line of its own (`bash -c 'x; echo "password = Pa)ss;w0rd"'`).
+  const quoted = enclosingQuote(text, lo, gap, hi);
+  const startsLine = LINE_START.test(quoted ? text.slice(quoted.after, start) : before);
   // How the value ends when it is not quoted: a config file's value runs to the end of its line
   // (`password = Pa)ss;w0rd` in INI, `password: ab"cd` in a YAML block), a command line's is a
   // shell word (`--os-password S3cr\&t`, `OS_PASSWORD=S3cret; ...`), anything else ends at the
   // punctuation of the structure it sits in (JSON, Python reprs, YAML flow, query strings).
   let unquoted: "line" | "word" | "structure" = "structure";
-  if (sep === "," && i > end) return itemValue(text, start, gap + 1, lo, hi, word);
-  if (sep === "=" && !"=>~".includes(text[gap + 1] ?? "")) {
+  if (assigns) {
     i = gap + 1;
     const spaced = gap > end || text[gap + 1] === " " || text[gap + 1] === "\t";
-    unquoted = spaced && LINE_START.test(before) ? "line" : "word";
-  } else if (sep === ":" && text[gap + 1] !== ":") {
+    unquoted = spaced && startsLine ? "line" : "word";
+  } else if (colon) {
     i = gap + 1;
-    if (LINE_START.test(before)) unquoted = "line";
-  } else if (sep === "|" && table) return tableCell(text, gap + 1, hi, word);
-  else if (flag && gap > i) {
+    if (startsLine) unquoted = "line";
+  } else {
     i = gap;
     unquoted = "word";
-  } else return [];
+  }
   i = skipBlank(text, i, hi);
+  const last = quoted?.close ?? hi;
   const quote = openingQuote(text, i);
   i += quote?.length ?? 0;
   const valueEndAt =
     quote !== null || unquoted === "structure" || "{[|>".includes(text[i] ?? "")
-      ? valueEnd(text, i, hi, quote)
+      ? valueEnd(text, i, last, quote)
       : unquoted === "line"
-        ? lineValueEnd(text, i, hi)
-        : shellWordEnd(text, i, hi);
+        ? lineValueEnd(text, i, last, quoted !== null)
+        : shellWordEnd(text, i, last);
   return harmlessValue(text.slice(i, valueEndAt))
     ? []
     : [{ start: i, end: valueEndAt, label: word }];
 }
 
 // What may stand before a name that starts a config file's line: indentation, a YAML list's
-// dash, the name's opening quote.
-const LINE_START = /^\s*(?:-\s+)?["']?$/;
+// dash, the name's opening quote; and the file name (and line number) that `grep` prints before
+// the line (`/etc/kolla/nova/nova.conf:password = Pa)ss;w0rd`).
+const LINE_START = /^(?:(?=[^\s"':]*[./])[^\s"':]+:(?:\d+:)?)?\s*(?:-\s+)?["']?$/;
 
 // `"password": …`, `'password': …` and `\"password\": …` close the quote that opened the name.
 function closeNameQuote(text: string, start: number, end: number, lo: number): number {

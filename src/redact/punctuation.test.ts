@@ -49,6 +49,52 @@ describe("values holding punctuation", () => {
     ).toBe('"cmd": "openstack --os-password [REDACTED password] --os-username admin", "rc": 0');
   });
 
+  it.each([
+    [
+      `bash -c 'x; echo "admin_password = IniPw888def"'`,
+      `bash -c 'x; echo "admin_password = [REDACTED password]"'`,
+    ],
+    [
+      `bash -c 'x; echo "admin_password = Pa)ss;w0rd" >> /etc/x.conf'`,
+      `bash -c 'x; echo "admin_password = [REDACTED password]" >> /etc/x.conf'`,
+    ],
+    [
+      `ssh ctl01 "echo 'database_password: Yml;Pw55' > vars.yml"`,
+      `ssh ctl01 "echo 'database_password: [REDACTED password]' > vars.yml"`,
+    ],
+    [
+      '{"cmd": "echo \\"admin_password = IniPw888def\\"", "rc": 0}',
+      '{"cmd": "echo \\"admin_password = [REDACTED password]\\"", "rc": 0}',
+    ],
+    [
+      '"stdout": "password: JsonPw123\\nport: 3306"',
+      '"stdout": "password: [REDACTED password]\\nport: 3306"',
+    ],
+    [`"it's password = Secret123" done`, `"it's password = [REDACTED password]" done`],
+  ])("ends a value inside a quoted string with the string: %s", (text, want) => {
+    expect(r.redact(text)).toBe(want);
+  });
+
+  it.each([
+    ["password = Pa)ss;w0rd", "password = [REDACTED password]"],
+    ["password = ab\"cd'ef", "password = [REDACTED password]"],
+    ["  db_password: Pa)ss;w0rd  ", "  db_password: [REDACTED password]  "],
+    [
+      "/etc/kolla/nova/nova.conf:password = Pa)ss;w0rd",
+      "/etc/kolla/nova/nova.conf:password = [REDACTED password]",
+    ],
+    ["nova.conf:12:password = Pa)ss;w0rd", "nova.conf:12:password = [REDACTED password]"],
+    [
+      "/etc/kolla/passwords.yml:database_password: Pa)ss;w0rd",
+      "/etc/kolla/passwords.yml:database_password: [REDACTED password]",
+    ],
+  ])(
+    "runs a config line's value to the end of the line, in grep's output too: %s",
+    (text, want) => {
+      expect(r.redact(text)).toBe(want);
+    },
+  );
+
   it("leaves URLs without a password alone", () => {
     for (const t of ["auth_url = http://ctl01:5000/v3", "see http://host:8080/path?email=a@b"])
       expect(r.redact(t)).toBe(t);

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { detectSourceKind, loadSecretSource, secretsFromEnv } from "./index.js";
+import { createRedactor, detectSourceKind, loadSecretSource, secretsFromEnv } from "./index.js";
 
 let dir: string;
 beforeEach(() => {
@@ -21,6 +21,8 @@ function load(name: string, text: string) {
   if (!r.ok) throw r.error;
   return r;
 }
+
+const VAULT_YAML = "mariadb:\n  root_pw: VaultOnly12345\nhorizon:\n  secret_key: VaultHorizon777\n";
 
 describe("loadSecretSource", () => {
   it("takes every value of a kolla passwords.yml, nested mappings and lists included", () => {
@@ -99,6 +101,115 @@ describe("loadSecretSource", () => {
     expect(r.secrets.map((s) => s.label)).toEqual(["vault-pass.txt:1", "vault-pass.txt:3"]);
   });
 
+  it("takes every value of a YAML file it does not know by name, labelled by the value's path", () => {
+    const r = load("secrets.yaml", VAULT_YAML);
+    expect(r.kind).toBe("yaml-file");
+    expect(r.secrets).toEqual([
+      { value: "VaultOnly12345", label: "secrets.yaml:mariadb.root_pw" },
+      { value: "VaultHorizon777", label: "secrets.yaml:horizon.secret_key" },
+    ]);
+  });
+
+  it("hides the values of such a file where it is printed, and not its keys", () => {
+    const r = load("secrets.yaml", VAULT_YAML);
+    const out = createRedactor(r.secrets, { patterns: false }).redact(
+      `$ cat secrets.yaml\n${VAULT_YAML}$ mysql -uroot -pVaultOnly12345 mariadb:\n`,
+    );
+    expect(out).toBe(
+      [
+        "$ cat secrets.yaml",
+        "mariadb:",
+        "  root_pw: [REDACTED secrets.yaml:mariadb.root_pw]",
+        "horizon:",
+        "  secret_key: [REDACTED secrets.yaml:horizon.secret_key]",
+        "$ mysql -uroot -p[REDACTED secrets.yaml:mariadb.root_pw] mariadb:",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("reads a YAML file registered as plain by its values, never by its whole lines", () => {
+    const p = file("secrets.yaml", VAULT_YAML);
+    const r = loadSecretSource(p, "plain");
+    expect(r.ok && r.secrets).toEqual([
+      { value: "VaultOnly12345", label: "secrets.yaml:2" },
+      { value: "VaultHorizon777", label: "secrets.yaml:4" },
+    ]);
+  });
+
+  it("takes the value of a `name: value` or `name = value` line in a plain file", () => {
+    const r = load(
+      "mixed.txt",
+      [
+        "first-secret-1",
+        "  root_pw: 'VaultOnly12345'",
+        "mariadb:",
+        "db_password = IniStyle4567",
+        "ab=cd12",
+        "QmFzZTY0UGFkZGVk==",
+        "token: |",
+      ].join("\n"),
+    );
+    expect(r.kind).toBe("plain");
+    expect(r.secrets.map((s) => s.value)).toEqual([
+      "first-secret-1",
+      "VaultOnly12345",
+      "IniStyle4567",
+      "ab=cd12",
+      "QmFzZTY0UGFkZGVk==",
+    ]);
+  });
+
+  it("takes the lines of a folded or continued value as the file writes them, too", () => {
+    const r = load(
+      "passwords.yml",
+      [
+        "g_password: >-",
+        "  FoldedLineOne123",
+        "  FoldedLineTwo456",
+        "h_password: >+",
+        "    KeptLineOne123",
+        "    KeptLineTwo456",
+        "",
+        "p_password: PlainLineOne123",
+        "  PlainLineTwo456",
+        'q_password: "QuotedLineOne123',
+        '  QuotedLineTwo456"',
+      ].join("\n"),
+    );
+    expect(r.secrets).toEqual([
+      { value: "FoldedLineOne123 FoldedLineTwo456", label: "passwords.yml:g_password" },
+      { value: "FoldedLineOne123\nFoldedLineTwo456", label: "passwords.yml:g_password" },
+      { value: "KeptLineOne123 KeptLineTwo456\n\n", label: "passwords.yml:h_password" },
+      { value: "KeptLineOne123\nKeptLineTwo456", label: "passwords.yml:h_password" },
+      { value: "PlainLineOne123 PlainLineTwo456", label: "passwords.yml:p_password" },
+      { value: "PlainLineOne123\nPlainLineTwo456", label: "passwords.yml:p_password" },
+      { value: "QuotedLineOne123 QuotedLineTwo456", label: "passwords.yml:q_password" },
+      { value: "QuotedLineOne123\nQuotedLineTwo456", label: "passwords.yml:q_password" },
+    ]);
+  });
+
+  it("hides a folded block scalar both as cat prints it and as its value", () => {
+    const text =
+      "g_password: >-\n  FoldedLineOne123\n  FoldedLineTwo456\nlit_key: |\n  LiteralOne123\n  LiteralTwo456\n";
+    const r = load("passwords.yml", text);
+    const redactor = createRedactor(r.secrets, { patterns: false });
+    const out = redactor.redact(`${text}DEBUG key=FoldedLineOne123 FoldedLineTwo456\n`);
+    for (const v of ["FoldedLineOne123", "FoldedLineTwo456", "LiteralOne123", "LiteralTwo456"])
+      expect(out).not.toContain(v);
+    expect(out).toContain("g_password: >-\n  [REDACTED passwords.yml:g_password]\n  [REDACTED");
+    expect(out).toContain("DEBUG key=[REDACTED passwords.yml:g_password]\n");
+  });
+
+  it("keeps a one-line value with spaces whole, and its words alone unhidden", () => {
+    const r = load("passwords.yml", "spaced_password: alpha-one bravo-two\n");
+    expect(r.secrets).toEqual([
+      { value: "alpha-one bravo-two", label: "passwords.yml:spaced_password" },
+    ]);
+    const redactor = createRedactor(r.secrets, { patterns: false });
+    expect(redactor.redact("bravo-two alpha-one")).toBe("bravo-two alpha-one");
+  });
+
   it("reports an unreadable file as SecretSourceUnreadable with its path", () => {
     const missing = join(dir, "nope", "passwords.yml");
     const r = loadSecretSource(missing);
@@ -141,6 +252,13 @@ describe("detectSourceKind", () => {
     ["kolla-copy", "nova_keystone_password: x\n", "kolla-passwords"],
     ["vars", "A=1\nB=2\n", "env-file"],
     ["list.txt", "one\ntwo\n", "plain"],
+    ["secrets.yaml", "mariadb:\n  root_pw: VaultOnly12345\n", "yaml-file"],
+    ["tokens.yml", "- FirstToken1\n- SecondToken2\n", "yaml-file"],
+    ["settings.json", '{"db": {"pw": "JsonPw12345"}}', "yaml-file"],
+    ["vault-pass", "Sup3r:S3cret#1\n", "plain"],
+    ["vault-pass", "4DMxG7op/+gh8lC5cx@:\n", "plain"],
+    ["names.yml", "mariadb:\nhorizon:\n", "plain"],
+    ["two.txt", "first-secret-1\nroot_pw: VaultOnly12345\n", "plain"],
   ] as const)("%s is %s", (path, text, kind) => {
     expect(detectSourceKind(path, text)).toBe(kind);
   });

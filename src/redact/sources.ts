@@ -2,9 +2,10 @@ import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { fail } from "../errors/index.js";
 import { looksLikeEnvFile, secretsFromEnvFile } from "./env-secrets.js";
+import { plainSecrets } from "./plain-file.js";
 import type { KnownSecret, LoadResult, SecretSourceKind } from "./types.js";
 import { pushSecret } from "./usable-value.js";
-import { fileLabel, leaves, parseYaml } from "./yaml-file.js";
+import { fileLabel, holdsYamlValues, type YamlLeaf, yamlLeaves } from "./yaml-file.js";
 
 /** Guesses the kind of a secret source from its file name, then its content. */
 export function detectSourceKind(path: string, text: string): SecretSourceKind {
@@ -16,6 +17,8 @@ export function detectSourceKind(path: string, text: string): SecretSourceKind {
   if (/^clouds:\s*$/m.test(text)) return "clouds-yaml";
   if (/^[a-z0-9_]+_(password|secret|key):/m.test(text)) return "kolla-passwords";
   if (looksLikeEnvFile(text)) return "env-file";
+  // A file the user registered as secret holds secrets: in a YAML file, every value.
+  if (holdsYamlValues(text)) return "yaml-file";
   return "plain";
 }
 
@@ -35,7 +38,8 @@ export function loadSecretSource(
   const k = kind ?? detectSourceKind(path, text);
   switch (k) {
     case "kolla-passwords":
-      return fromYaml(path, text, k, kollaSecrets);
+    case "yaml-file":
+      return fromYaml(path, text, k, everyValue);
     case "clouds-yaml":
     case "secure-yaml":
       return fromYaml(path, text, k, cloudSecrets);
@@ -50,39 +54,41 @@ function fromYaml(
   path: string,
   text: string,
   kind: SecretSourceKind,
-  extract: (label: string, data: unknown) => KnownSecret[],
+  extract: (file: string, leaves: YamlLeaf[]) => KnownSecret[],
 ): LoadResult {
-  const parsed = parseYaml(path, text);
+  const parsed = yamlLeaves(path, text);
   if (!parsed.ok) return parsed;
-  return { ok: true, kind, secrets: extract(fileLabel(path), parsed.data) };
+  return { ok: true, kind, secrets: extract(fileLabel(path), parsed.leaves) };
 }
 
-// Every value of passwords.yml, nested ones included (ssh key pairs, federation settings).
-function kollaSecrets(file: string, data: unknown): KnownSecret[] {
+// Every value of passwords.yml or another YAML file of secrets, nested ones included (ssh key
+// pairs, federation settings).
+function everyValue(file: string, leaves: YamlLeaf[]): KnownSecret[] {
   const out: KnownSecret[] = [];
-  for (const leaf of leaves(data)) pushSecret(out, leaf.value, `${file}:${leaf.path}`);
+  for (const leaf of leaves) pushLeaf(out, leaf, `${file}:${leaf.path}`);
   return out;
 }
 
 const CLOUD_SECRET_KEY = /password|secret|token|passcode/i;
+// A path under `clouds` (`clouds.one.auth.password`), without the `clouds.`.
+const IN_CLOUDS = /^clouds(?:\.(.+)|(\[.+))$/;
 
 // Passwords, application-credential secrets and tokens of every cloud.
-function cloudSecrets(file: string, data: unknown): KnownSecret[] {
-  const clouds = (data as { clouds?: unknown } | null)?.clouds;
-  if (clouds === null || typeof clouds !== "object") return [];
+function cloudSecrets(file: string, leaves: YamlLeaf[]): KnownSecret[] {
   const out: KnownSecret[] = [];
-  for (const leaf of leaves(clouds)) {
-    const last = leaf.path.split(".").pop() ?? "";
-    if (CLOUD_SECRET_KEY.test(last)) pushSecret(out, leaf.value, `${file}:${leaf.path}`);
+  for (const leaf of leaves) {
+    const m = IN_CLOUDS.exec(leaf.path);
+    const path = m?.[1] ?? m?.[2];
+    if (path === undefined) continue;
+    const last = path.split(".").pop() ?? "";
+    if (CLOUD_SECRET_KEY.test(last)) pushLeaf(out, leaf, `${file}:${path}`);
   }
   return out;
 }
 
-// A file of bare values, one a line.
-function plainSecrets(path: string, text: string): KnownSecret[] {
-  const out: KnownSecret[] = [];
-  text.split(/\r?\n/).forEach((line, i) => {
-    pushSecret(out, line.trim(), `${fileLabel(path)}:${i + 1}`);
-  });
-  return out;
+// The value, and the lines the file writes it over when they differ (a folded block), which
+// `cat` prints as they are.
+function pushLeaf(out: KnownSecret[], leaf: YamlLeaf, label: string): void {
+  pushSecret(out, leaf.value, label);
+  if (leaf.written.length > 0) pushSecret(out, leaf.written.join("\n"), label);
 }

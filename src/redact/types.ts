@@ -11,6 +11,9 @@ export type SecretSourceKind =
   | "clouds-yaml"
   | "secure-yaml"
   | "env-file"
+  /** Any other YAML mapping or list: every value is a secret. */
+  | "yaml-file"
+  /** Bare values, one a line. */
   | "plain";
 
 /** A file the user registered as holding secrets. */

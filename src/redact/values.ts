@@ -53,13 +53,56 @@ function matchingQuote(text: string, from: number, hi: number, q: string): numbe
 
 /**
  * Where a value that runs to the end of its line ends (`password = Pa)ss;w0rd` in an INI file,
- * `password: ab"cd` in YAML): before trailing white space, or at a colour code.
+ * `password: ab"cd` in YAML): before trailing white space, or at a colour code. In a quoted
+ * string (`escaped`), a line break may be written `\n` or `\r` (a JSON string, a Python repr).
  */
-export function lineValueEnd(text: string, from: number, hi: number): number {
+export function lineValueEnd(text: string, from: number, hi: number, escaped = false): number {
   let end = from;
-  while (end < hi && text[end] !== "\n" && text[end] !== "\r" && text[end] !== "\x1b") end++;
+  for (; end < hi; end++) {
+    const c = text[end];
+    if (c === "\n" || c === "\r" || c === "\x1b") break;
+    if (escaped && c === "\\" && (text[end + 1] === "n" || text[end + 1] === "r")) break;
+  }
   while (end > from && (text[end - 1] === " " || text[end - 1] === "\t")) end--;
   return end;
+}
+
+/**
+ * The quoted string a value starting at `from` sits in, opened earlier on its line (`bash -c
+ * 'x; echo "password = S3cret"'`): where its text starts (`after`) and its closing quote
+ * (`close`). The innermost quote still open at `from` (an odd number of unescaped `"` or `'`,
+ * or of `\"` in a JSON string, since `lo`, the line's start) that has a match before `hi`; null
+ * when none has (an apostrophe: `don't`).
+ */
+export function enclosingQuote(
+  text: string,
+  lo: number,
+  from: number,
+  hi: number,
+): { after: number; close: number } | null {
+  let double = -1;
+  let single = -1;
+  let escaped = -1;
+  for (let i = lo; i < from; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 92) {
+      if (text.charCodeAt(i + 1) === 34) escaped = escaped < 0 ? i : -1;
+      i++;
+    } else if (c === 34) double = double < 0 ? i : -1;
+    else if (c === 39) single = single < 0 ? i : -1;
+  }
+  if (double < 0 && single < 0 && escaped < 0) return null;
+  // innermost first: the quote opened last
+  const open = [
+    { quote: '"', at: double },
+    { quote: "'", at: single },
+    { quote: '\\"', at: escaped },
+  ].filter((o) => o.at >= 0);
+  for (const { quote, at } of open.sort((a, b) => b.at - a.at)) {
+    const close = closingQuote(text, from, hi, quote);
+    if (close >= 0) return { after: at + quote.length, close };
+  }
+  return null;
 }
 
 function closingQuote(text: string, from: number, hi: number, quote: string): number {
