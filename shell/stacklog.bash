@@ -12,6 +12,13 @@ unset STACKLOG_SHELL_NONCE
 
 . "${BASH_SOURCE[0]%/*}/common.bash"
 
+# A line typed with a leading space is kept out of the record ([not recorded]): keep it out of
+# the history too, or `history` would print it into the next command's output.
+case ":${HISTCONTROL-}:" in
+*:ignorespace:* | *:ignoreboth:*) ;;
+*) HISTCONTROL=${HISTCONTROL:+$HISTCONTROL:}ignorespace ;;
+esac
+
 # On each Enter: the start mark that PS0 prints (after its OSC 133 C) gets the typed text.
 __stacklog_take_line() {
   if [[ $READLINE_LINE == *'!'* || $READLINE_LINE == '^'* ]]; then

@@ -67,4 +67,8 @@ __stacklog_decorate_prompt() {
   __stacklog_ps1=$PS1
 }
 
+# A line typed with a leading space is kept out of the record ([not recorded]): keep it out of
+# the history too, or `fc -l` would print it into the next command's output.
+setopt hist_ignore_space
+
 __stacklog_install prompt_sp

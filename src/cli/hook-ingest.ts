@@ -1,11 +1,15 @@
 import { readdirSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { type HookRecord, ingestHookSpool } from "../capture/hook/index.js";
 import { ulidFactory } from "../journal/ids.js";
 import { type JournalStore, type NewEvent, phaseAt } from "../journal/index.js";
 import type { Redactor } from "../redact/index.js";
+import { learnFrom, type Redaction } from "./redaction.js";
 
 const newId = ulidFactory();
+const SIGNALS = new Map(Object.entries(os.constants.signals).map(([name, n]) => [n, name]));
+const signalName = (n: number): string | null => SIGNALS.get(n) ?? null;
 
 /** The file hook-mode shells append to, one per journal: `<home>/hooks/<journal>.tsv`. */
 export function hookSpoolFile(home: string, journalId: string): string {
@@ -13,6 +17,7 @@ export function hookSpoolFile(home: string, journalId: string): string {
 }
 
 function event(journalId: string, r: HookRecord, redactor: Redactor): NewEvent {
+  const signal = r.exitStatus > 128 ? signalName(r.exitStatus - 128) : null;
   const [user = "", host = ""] = r.actor.split("@");
   return {
     id: newId(r.startedAt),
@@ -33,7 +38,8 @@ function event(journalId: string, r: HookRecord, redactor: Redactor): NewEvent {
       endedAt: r.endedAt,
       durationMs: r.endedAt - r.startedAt,
       exitStatus: r.exitStatus,
-      signal: null,
+      // as a recorded shell names it: 130 is a Ctrl-C (SIGINT)
+      signal,
       outputId: null,
       outputBytes: 0,
       ...(r.hidden ? { hidden: true } : {}),
@@ -43,13 +49,17 @@ function event(journalId: string, r: HookRecord, redactor: Redactor): NewEvent {
 
 /**
  * Stores the lines hook-mode shells spooled (redacted); returns how many. Never throws.
- * `makeRedactor` gives null while a registered secret source cannot be read: the lines then
+ * `makeRedaction` gives null while a registered secret source cannot be read: the lines then
  * wait, as the shell wrote them, until the values they may hold are known again.
+ *
+ * A password a line sets (`export OS_PASSWORD=...`) is hidden in the later lines stored in the
+ * same call. A later call does not know it (it is kept nowhere): a call made from that shell
+ * has it in its environment, which hides it as any `OS_PASSWORD` is hidden.
  */
 export function ingestHooks(
   home: string,
   store: JournalStore,
-  makeRedactor: () => Redactor | null,
+  makeRedaction: () => Redaction | null,
 ): number {
   const dir = path.join(home, "hooks");
   let files: string[];
@@ -59,8 +69,8 @@ export function ingestHooks(
     return 0;
   }
   if (files.length === 0) return 0;
-  const redactor = makeRedactor();
-  if (!redactor) return 0;
+  let redaction = makeRedaction();
+  if (!redaction) return 0;
   let n = 0;
   for (const f of files) {
     const journalId = f.slice(0, -4);
@@ -69,7 +79,9 @@ export function ingestHooks(
       // stored late: the phase is the one that ran when the command did
       const phases = store.events(journalId, { kinds: ["phase"] });
       ingestHookSpool(path.join(dir, f), (r) => {
-        store.append({ ...event(journalId, r, redactor), phase: phaseAt(phases, r.startedAt) });
+        if (!r.hidden) redaction = learnFrom(redaction as Redaction, r.line);
+        const e = event(journalId, r, (redaction as Redaction).redactor);
+        store.append({ ...e, phase: phaseAt(phases, r.startedAt) });
         n++;
       });
     } catch {

@@ -39,6 +39,9 @@ describe("command-line parsing", () => {
       [],
     ],
     ["search", ["--", "--os-password"], {}, ["--os-password"], []],
+    // a short flag joined to its value with `=`, as FlagValueLooksLikeFlag advises
+    ["note", ["-m=--password x"], { message: "--password x" }, [], []],
+    ["amend", ["3", "-m=-x"], { message: "-x" }, ["3"], []],
     [
       "finish",
       ["--status", "rolled-back", "--json"],
@@ -65,6 +68,16 @@ describe("command-line parsing", () => {
     expect(said).toContain("Bad value for --limit");
     expect(said).toContain("received: nothing");
     expect(said).not.toContain("argument missing");
+  });
+
+  it("says a value starting with a dash was taken for a flag, naming the flag", () => {
+    try {
+      parse("note", ["-m", "--password x"]);
+      expect.unreachable();
+    } catch (err) {
+      expect((err as StacklogError).code).toBe("FlagValueLooksLikeFlag");
+      expect((err as StacklogError).details.hint).toContain('-m="-value" or --message="-value"');
+    }
   });
 
   it("lists in log's help every kind of event log takes", () => {

@@ -10,9 +10,11 @@ function splitRest(argv: string[]): [string[], string[]] {
 
 /**
  * Joins `--limit -1` into `--limit=-1`: parseArgs takes a value starting with `-` for another flag
- * and fails with its own text; as a value, the verb can say what it expects instead.
+ * and fails with its own text; as a value, the verb can say what it expects instead. Reads
+ * `-m=TEXT` as `--message=TEXT` (parseArgs would keep the `=` in the value), the way out that
+ * FlagValueLooksLikeFlag suggests.
  */
-function joinNegativeValues(argv: string[], spec: VerbSpec): string[] {
+function joinValues(argv: string[], spec: VerbSpec): string[] {
   const out: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
@@ -20,12 +22,22 @@ function joinNegativeValues(argv: string[], spec: VerbSpec): string[] {
     const name = Object.entries(spec.flags).find(
       ([n, f]) => arg === `--${n}` || (f.short && arg === `-${f.short}`),
     );
+    const shortJoined = Object.entries(spec.flags).find(
+      ([, f]) => f.type === "string" && f.short && arg.startsWith(`-${f.short}=`),
+    );
     if (name?.[1].type === "string" && next !== undefined && /^-\d/.test(next)) {
       out.push(`--${name[0]}=${next}`);
       i++;
-    } else out.push(arg);
+    } else if (shortJoined) out.push(`--${shortJoined[0]}=${arg.slice(3)}`);
+    else out.push(arg);
   }
   return out;
+}
+
+/** The flag `-m` or `--message` names in a parseArgs message, by its long name. */
+function flagNamed(spec: VerbSpec, written: string): string | undefined {
+  if (written.startsWith("--")) return written.slice(2);
+  return Object.entries(spec.flags).find(([, f]) => `-${f.short}` === written)?.[0];
 }
 
 /** Parses a verb's arguments against its spec; unknown flags are catalogued usage errors. */
@@ -34,7 +46,7 @@ export function parseVerbArgs(spec: VerbSpec, argv: string[]): Args & { help: bo
   const options = { ...spec.flags, help: { type: "boolean" as const, short: "h" } };
   try {
     const { values, positionals } = parseArgs({
-      args: joinNegativeValues(head, spec),
+      args: joinValues(head, spec),
       options,
       allowPositionals: true,
       strict: true,
@@ -62,6 +74,11 @@ export function parseVerbArgs(spec: VerbSpec, argv: string[]): Args & { help: bo
         `stacklog ${spec.name} --${name} ${value}`;
       throw fail("BadValue", `--${name}`, `a value (${value}) after it`, example, "nothing");
     }
+    // `stacklog note -m "--password x"`: the value starts with a dash
+    const ambiguous = /^Option '(-\w, )?(--?[\w-]+)' argument is ambiguous/.exec(msg);
+    const long = ambiguous && flagNamed(spec, ambiguous[2] as string);
+    if (ambiguous && long)
+      throw fail("FlagValueLooksLikeFlag", ambiguous[2] as string, `--${long}`, spec.name);
     throw fail(
       "BadValue",
       "flags",

@@ -43,6 +43,11 @@ export interface VerbSpec {
 }
 
 export const JSON_FLAG: FlagSpec = { type: "boolean", description: "print JSON instead of text" };
+/** --json of the verbs that print one JSON document per item, as they come. */
+export const JSON_LINES_FLAG: FlagSpec = {
+  type: "boolean",
+  description: "print JSON Lines (one event per line) instead of text",
+};
 export const JOURNAL_FLAG: FlagSpec = {
   type: "string",
   value: "ID",

@@ -14,7 +14,7 @@ import { loadRedaction } from "./redaction.js";
  */
 function hookRedactor(ctx: Ctx) {
   const redaction = loadRedaction(ctx);
-  return redaction.unreadable.length > 0 ? null : redaction.redactor;
+  return redaction.unreadable.length > 0 ? null : redaction;
 }
 
 /**

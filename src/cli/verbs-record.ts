@@ -1,5 +1,5 @@
 import { runUnrecorded } from "./run-unrecorded.js";
-import { JOURNAL_FLAG, JSON_FLAG, type VerbSpec } from "./spec.js";
+import { JOURNAL_FLAG, JSON_FLAG, JSON_LINES_FLAG, type VerbSpec } from "./spec.js";
 
 const J = { journal: JOURNAL_FLAG, json: JSON_FLAG };
 
@@ -173,7 +173,8 @@ export const RECORD_VERBS: VerbSpec[] = [
     summary: "show the journal's timeline",
     usage: "stacklog log [--kind K] [--phase P] [--limit N] [--follow]",
     flags: {
-      ...J,
+      journal: JOURNAL_FLAG,
+      json: JSON_LINES_FLAG,
       kind: {
         type: "string",
         multiple: true,
@@ -251,14 +252,15 @@ export const RECORD_VERBS: VerbSpec[] = [
   {
     name: "secrets",
     summary:
-      "register files whose secret values are never stored (kolla passwords.yml, clouds.yaml, …)",
-    usage: "stacklog secrets add FILE… | stacklog secrets list",
+      "register (or remove) files whose secret values are never stored (kolla passwords.yml, clouds.yaml, …)",
+    usage: "stacklog secrets add FILE… | stacklog secrets list | stacklog secrets remove FILE…",
     description:
-      "Values are read from the files at every call and never stored; only the paths are kept. OS_PASSWORD, OS_APPLICATION_CREDENTIAL_SECRET and OS_TOKEN are always hidden.",
+      "Values are read from the files at every call and never stored; only the paths are kept. OS_PASSWORD, OS_APPLICATION_CREDENTIAL_SECRET and OS_TOKEN are always hidden. While a registered file cannot be read, nothing that may hold its values is stored; `remove` stops using a file that is gone for good (its values are no longer hidden).",
     flags: { json: JSON_FLAG },
     examples: [
       "stacklog secrets add /etc/kolla/passwords.yml ~/.config/openstack/clouds.yaml",
       "stacklog secrets list",
+      "stacklog secrets remove /etc/kolla/passwords.yml",
     ],
     load: () => import("./commands/secrets.js"),
   },

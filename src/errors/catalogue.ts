@@ -79,8 +79,15 @@ export const catalogue = {
   SecretSourceUnreadable: (path: string, detail: string) => ({
     title: "Secret source unreadable",
     message: `The secret source ${path} could not be read (${detail}).`,
-    hint: "Check the path and permissions; `stacklog secrets list` shows the registered sources. Until it is readable its values cannot be redacted.",
+    hint: `Check the path and permissions (\`stacklog secrets list\` shows the registered sources). While a registered source cannot be read its values cannot be redacted, so nothing that may hold them is stored. If the file is gone for good, stop using it: stacklog secrets remove ${path}`,
     exitCode: 5,
+  }),
+  SecretSourceNotRegistered: (path: string, registered: string[]) => ({
+    title: "Not a registered secret source",
+    message: `${path} is not among the registered secret sources${registered.length ? ` (${registered.join(", ")})` : " (there are none)"}.`,
+    hint: "Name a source as `stacklog secrets list` shows it; a relative path is taken from the current folder.",
+    storeState: "No source was removed.",
+    exitCode: 3,
   }),
   MalformedYaml: (path: string, line: number, col: number, detail: string) => ({
     title: "Malformed YAML",
@@ -172,6 +179,18 @@ export const catalogue = {
     title: "Empty note",
     message: "The note has no text (arguments, -m, standard input and $EDITOR gave nothing).",
     hint: 'Example: stacklog note --problem "galera node 2 did not rejoin"',
+    exitCode: 2,
+  }),
+  EmptyAmendment: () => ({
+    title: "Empty amendment",
+    message: "The amendment has no text (neither arguments after the event nor -m gave any).",
+    hint: 'Example: stacklog amend 14 "the restart was of nova_compute, not nova_api"',
+    exitCode: 2,
+  }),
+  FlagValueLooksLikeFlag: (flag: string, long: string, verb: string) => ({
+    title: "Value taken for a flag",
+    message: `The value after \`${flag}\` starts with \`-\`, so \`stacklog ${verb}\` read it as another flag and \`${flag}\` got no value.`,
+    hint: `Join the value to its flag with \`=\`: ${flag}="-value"${flag === long ? "" : ` or ${long}="-value"`}. Text that a command also takes as arguments (a note, an amendment) may instead follow \`--\`, which ends the flags: stacklog note -- "-5 degrees in the DC"`,
     exitCode: 2,
   }),
   TextGivenTwice: (verb: string, example: string) => ({

@@ -111,4 +111,45 @@ describe("asciicast from and to the command line", () => {
     expect(shown).toContain("cwd:    unknown");
     expect(shown).toContain("hi");
   });
+
+  it("hides a password a recorded line sets in later lines and outputs, and summarises Ansible runs", () => {
+    const A = "\x1b]133;A\x07$ \x1b]133;B\x07";
+    const C = "\x1b]133;C\x07";
+    const D = (s: number) => `\x1b]133;D;${s}\x07`;
+    const events: [number, string][] = [
+      [0.1, A],
+      [0.5, `export OS_PASSWORD=RecEnvPw555\r\n${C}`],
+      [0.6, `${D(0)}${A}`],
+      [1.0, `echo $OS_PASSWORD RecEnvPw555\r\n${C}RecEnvPw555 RecEnvPw555\r\n`],
+      [1.1, `${D(0)}${A}`],
+      [
+        1.5,
+        `ansible-playbook -i inventory site.yml\r\n${C}\r\nPLAY [all] ****\r\n\r\nTASK [ping] ****\r\nfatal: [ctl01]: FAILED! => {"msg": "boom"}\r\n\r\nPLAY RECAP ****\r\nctl01 : ok=0 changed=0 unreachable=0 failed=1 skipped=0 rescued=0 ignored=0\r\n`,
+      ],
+      [2.0, `${D(2)}${A}`],
+    ];
+    const cast = path.join(sb.dir, "learned.cast");
+    writeFileSync(
+      cast,
+      `${[
+        JSON.stringify({ version: 2, width: 80, height: 24, timestamp: 1795630000 }),
+        ...events.map(([t, d]) => JSON.stringify([t, "o", d])),
+      ].join("\n")}\n`,
+    );
+    const r = stacklogJson<{ commands: number; splitBy: string }>(sb, [
+      "import",
+      "--format",
+      "asciicast",
+      cast,
+    ]);
+    expect(r).toMatchObject({ commands: 3, splitBy: "osc133" });
+    const all = stacklog(sb, ["export"]).stdout;
+    expect(all).not.toContain("RecEnvPw555");
+    expect(stacklog(sb, ["show", "2"]).stdout).toContain("[REDACTED password] [REDACTED password]");
+    const playbook = stacklogJson<{ event: JournalEvent }>(sb, ["show", "3"]).event;
+    expect(playbook.payload).toMatchObject({
+      exitStatus: 2,
+      summary: { ansible: { recap: [{ host: "ctl01", failed: 1 }] } },
+    });
+  });
 });

@@ -83,6 +83,17 @@ describe("bad input gets a clear error", () => {
     [["note", "pos", "-m", "msg"], 2, ["Text given twice", "as arguments or with -m"]],
     [["amend", "1", "words", "-m", "msg"], 2, ["Text given twice", "stacklog amend"]],
     [["phase", "--end"], 3, ["Phase not running", "No phase is running", "stacklog phase NAME"]],
+    [["amend", "1", ""], 2, ["Empty amendment", "The amendment has no text", "stacklog amend 14"]],
+    [
+      ["note", "-m", "--password x"],
+      2,
+      ["Value taken for a flag", "after `-m` starts with `-`", '-m="-value"', "stacklog note -- "],
+    ],
+    [
+      ["milestone", "API downtime", "--message", "--haproxy drained"],
+      2,
+      ["Value taken for a flag", "after `--message`", '--message="-value"'],
+    ],
   ])("stacklog %j", (args, status, says) =>
     expectClear(args as string[], status as number, ...(says as string[])),
   );
@@ -147,6 +158,20 @@ describe("bad input gets a clear error", () => {
     expect(started.stderr).not.toContain("internal error");
     const ran = stacklog(sb, ["run", "--", "echo", "still-runs"], { env: { STACKLOG_HOME: file } });
     expect([ran.status, ran.stdout]).toEqual([0, "still-runs\n"]);
+  });
+
+  it("says in its own words, not the argument parser's, that a value was taken for a flag", () => {
+    const r = stacklog(sb, ["note", "-m", "--password x"]);
+    expect(r.stderr).not.toMatch(/ambiguous|Did you forget|-XYZ/);
+    expect(r.stderr).not.toContain("--password x");
+  });
+
+  it("takes a value joined to a short flag with = as the advice says", () => {
+    const r = stacklogJson<{ stored: { payload: { text: string } }[] }>(sb, [
+      "note",
+      "-m=--password x",
+    ]);
+    expect(r.stored[0]?.payload.text).toBe("--password x");
   });
 
   it("gives errors as JSON with --json", () => {

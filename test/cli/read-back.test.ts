@@ -60,6 +60,47 @@ describe("reading a journal back", () => {
     }
   });
 
+  it("says in the help of log that --json prints JSON Lines, as it does", () => {
+    expect(stacklog(sb, ["log", "--help"]).stdout).toMatch(
+      /^ +--json +print JSON Lines \(one event per line\)/m,
+    );
+    stacklog(sb, ["note", "one"]);
+    stacklog(sb, ["note", "two"]);
+    const lines = stacklog(sb, ["log", "--json"]).stdout.trimEnd().split("\n");
+    expect(lines.map((l) => (JSON.parse(l) as { seq: number }).seq)).toEqual([1, 2]);
+  });
+
+  it("says when log --phase names no phase of the journal, and lists those there are", () => {
+    stacklog(sb, ["phase", "pre-checks"]);
+    stacklog(sb, ["phase", "control plane"]);
+    const r = stacklog(sb, ["log", "--phase", "control-plane"]);
+    expect([r.status, r.stdout]).toEqual([0, ""]);
+    expect(r.stderr).toBe(
+      `stacklog: no phase "control-plane" in journal ${journalId}; its phases are "pre-checks", "control plane"\n`,
+    );
+    const known = stacklog(sb, ["log", "--phase", "pre-checks"]);
+    expect(known.stderr).toBe("");
+    expect(known.stdout).toContain("phase pre-checks begins");
+  });
+
+  it("says so when the journal has no phase at all", () => {
+    const r = stacklog(sb, ["log", "--phase", "pre-checks", "--json"]);
+    expect([r.status, r.stdout]).toEqual([0, ""]);
+    expect(r.stderr).toContain('no phase "pre-checks" in journal');
+    expect(r.stderr).toContain("it has no phases yet");
+  });
+
+  it("keeps a search snippet of a long output line to about 200 characters around the match", () => {
+    const long = path.join(sb.dir, "long.txt");
+    writeFileSync(long, `${"a".repeat(3000)} needle ${"b".repeat(3000)}\n`);
+    stacklog(sb, ["run", "--", "cat", long]);
+    const [line, ...more] = stacklog(sb, ["search", "needle"]).stdout.trimEnd().split("\n");
+    expect(more).toEqual([]);
+    const snippet = (line ?? "").replace(/^.*?\[output\] /, "");
+    expect(snippet.length).toBeLessThanOrEqual(210);
+    expect(snippet).toMatch(/^…a+ «needle» b+…$/);
+  });
+
   it("counts one imported command in the singular", () => {
     const cast = path.join(sb.dir, "one.cast");
     writeFileSync(

@@ -75,3 +75,50 @@ describe("a registered secret source that cannot be read", () => {
     expect(storeBytes()).not.toContain(VALUE);
   });
 });
+
+describe("stacklog secrets remove", () => {
+  it("names itself as the way out when a registered source is gone", () => {
+    renameSync(source, `${source}.moved`);
+    const r = stacklog(sb, ["note", "after the move"]);
+    expect(r.status).toBe(5);
+    expect(r.stderr).toContain("Secret source unreadable");
+    expect(r.stderr).toContain(`stacklog secrets remove ${source}`);
+  });
+
+  it("stops using a source that is gone, named relative to the current folder, so recording works again", () => {
+    renameSync(source, `${source}.moved`);
+    const r = stacklog(sb, ["secrets", "remove", "passwords.yml"]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toBe(`Removed ${source}: its values are no longer hidden by stacklog\n`);
+    expect(stacklog(sb, ["secrets", "list"]).stdout).toContain("No secret sources registered");
+    const note = stacklog(sb, ["note", "after the move"]);
+    expect([note.status, note.stderr]).toEqual([0, ""]);
+    stacklog(sb, ["run", "--", "echo", "recorded-again"]);
+    expect(commands().map((c) => c.line)).toEqual(["echo recorded-again"]);
+  });
+
+  it("takes the path as listed, and says what it removed with --json", () => {
+    const other = path.join(sb.dir, "clouds.yaml");
+    writeFileSync(other, "clouds:\n  prod:\n    auth:\n      password: CloudPw_5566aa\n");
+    expect(stacklog(sb, ["secrets", "add", other]).status).toBe(0);
+    expect(stacklogJson(sb, ["secrets", "remove", source])).toEqual({
+      removed: [{ path: source, kind: expect.any(String) }],
+      remaining: [other],
+    });
+  });
+
+  it("refuses a path that is not registered, naming those that are, and removes nothing", () => {
+    const r = stacklog(sb, ["secrets", "remove", source, "nosuch.yml"]);
+    expect(r.status).toBe(3);
+    expect(r.stderr).toMatch(/^stacklog: Not a registered secret source: nosuch\.yml /);
+    expect(r.stderr).toContain(`(${source})`);
+    expect(r.stderr).toContain("stacklog secrets list");
+    expect(stacklog(sb, ["secrets", "list"]).stdout).toContain(source);
+  });
+
+  it("is in the help, with an example", () => {
+    const help = stacklog(sb, ["secrets", "--help"]).stdout;
+    expect(help).toMatch(/^Usage: .*stacklog secrets remove FILE…$/m);
+    expect(help).toMatch(/^ {2}stacklog secrets remove \/\S+$/m);
+  });
+});

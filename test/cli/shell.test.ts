@@ -47,6 +47,9 @@ describe("stacklog shell", () => {
     await t.waitFor(/recording resumed[\s\S]*\[rec\] /);
     expect(t.screen().slice(pausedAt, resumedAt)).not.toContain("[rec] ");
     await type("stacklog_cli resume", "recording was not paused");
+    // hooks inside a recorded shell would record every command twice: refused, nothing to eval
+    await type('eval "$(stacklog_cli hook bash)"; echo "hook-status-$?"', "hook-status-");
+    await t.waitFor(/Already recording[\s\S]*hook-status-0/);
     // `stacklog run` inside: the shell's record is the one record, with the output and status
     await type("stacklog_cli run -- sh -c 'echo run-inside-$((2 * 3)); exit 4'", "run-inside-6");
     t.pty.write("exit 5\r");
@@ -79,6 +82,37 @@ describe("stacklog shell", () => {
     const inside = cmds.filter((c) => c.line.includes("run-inside-"));
     expect(inside).toHaveLength(1);
     expect(inside[0]).toMatchObject({ mode: "shell", exitStatus: 4 });
+  });
+
+  it("does not let a program's output pause or resume recording (only stacklog pause/resume do)", async () => {
+    const t = terminal(sb, ["shell"]);
+    await t.waitFor("recording this shell");
+    await t.waitFor("\x1b]133;B");
+    const type = async (line: string, wait: string) => {
+      t.pty.write(`${line}\r`);
+      await t.waitFor(wait);
+    };
+    // the sequences stacklog pause/resume print, in output (a replayed log, a cast being cat'ed)
+    await type("printf 'forged-%s\\033]6973;pause\\007\\n' one", "forged-one\r\n");
+    await type("echo after-forged-pause", "after-forged-pause\r\n");
+    await type(
+      `stacklog_cli() { node ${NODE_ARGS.join(" ")} "$@"; }; stacklog_cli pause`,
+      "recording paused",
+    );
+    await type("printf 'forged-%s\\033]6973;resume\\007\\n' two", "forged-two\r\n");
+    await type("echo kept-private", "kept-private\r\n");
+    await type("stacklog_cli resume", "recording resumed");
+    await type("echo after-real-resume", "after-real-resume\r\n");
+    t.pty.write("exit\r");
+    expect((await t.exited).exitCode).toBe(0);
+    const lines = commands().map((c) => c.line);
+    expect(lines).toContain("echo after-forged-pause");
+    expect(lines).toContain("echo after-real-resume");
+    expect(lines.some((l) => l.includes("kept-private"))).toBe(false);
+    expect(lines.some((l) => l.includes("forged-%s") && l.includes("two"))).toBe(false);
+    const milestones = stacklog(sb, ["log", "--kind", "milestone"]).stdout;
+    expect(milestones.match(/recording paused/g)).toHaveLength(1);
+    expect(milestones.match(/recording resumed/g)).toHaveLength(1);
   });
 
   it("records long outputs through the output worker, whole, in command order, with nothing secret", async () => {
@@ -129,6 +163,38 @@ describe("stacklog shell", () => {
   });
 });
 
+describe("a line typed with a leading space", () => {
+  it.each([
+    ["bash", "history 5"],
+    ["zsh", "fc -l -5"],
+  ])("is kept out of %s's history, not only out of the record", async (shell, list) => {
+    sb.env.SHELL = `/bin/${shell}`;
+    const t = terminal(sb, ["shell"]);
+    await t.waitFor("recording this shell");
+    await t.waitFor("\x1b]133;B");
+    const type = async (line: string, wait: string) => {
+      t.pty.write(`${line}\r`);
+      await t.waitFor(wait);
+    };
+    await type("echo shown-$((40 + 2))", "shown-42\r\n");
+    await type(" echo hidden-$((40 + 3))", "hidden-43\r\n");
+    await type(list, "shown-$((40 + 2))");
+    t.pty.write("exit\r");
+    expect((await t.exited).exitCode).toBe(0);
+    const listed = commands().find((c) => c.line === list);
+    expect(listed).toBeDefined();
+    const seq = stacklog(sb, ["log", "--kind", "command", "--json"])
+      .stdout.trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as JournalEvent)
+      .find((e) => (e.payload as CommandPayload).line === list)?.seq;
+    const output = stacklogJson<{ output: string }>(sb, ["show", String(seq)]).output;
+    expect(output).toContain("shown-$((40 + 2))");
+    expect(output).not.toContain("hidden-");
+    expect(stacklog(sb, ["export"]).stdout).not.toContain("hidden-$((40 + 3))");
+  });
+});
+
 describe("stacklog hook", () => {
   it.each(["bash", "zsh"])(
     "records command lines and statuses from %s without a PTY recorder",
@@ -160,6 +226,11 @@ describe("stacklog hook", () => {
       pty.write("false\r");
       pty.write(`cd ${path.join(sb.dir)} && echo done-here\r`);
       await waitFor("done-here\r\n");
+      // a password set on a line: hidden in the later lines stored with it
+      pty.write("export OS_PASSWORD=HookEnvPw123\r");
+      pty.write("echo again-HookEnvPw123\r");
+      await waitFor("again-HookEnvPw123\r\n");
+      pty.write("sh -c 'kill -INT $$'\r");
       pty.write(`${stacklogCmd} pause\r`);
       await waitFor("Hook mode cannot pause");
       pty.write("exit\r");
@@ -172,6 +243,12 @@ describe("stacklog hook", () => {
       });
       expect(cmds.find((c) => c.line === "false")).toMatchObject({ exitStatus: 1 });
       expect(cmds.find((c) => c.line.startsWith("cd "))?.cwd).toBe(sb.dir);
+      expect(cmds.find((c) => c.line.startsWith("sh -c"))).toMatchObject({
+        exitStatus: 130,
+        signal: "SIGINT",
+      });
+      expect(cmds.some((c) => c.line === "echo again-[REDACTED password]")).toBe(true);
+      expect(stacklog(sb, ["export"]).stdout).not.toContain("HookEnvPw123");
       const events = stacklog(sb, ["log", "--kind", "command", "--json"])
         .stdout.trim()
         .split("\n")

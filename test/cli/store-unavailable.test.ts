@@ -12,6 +12,7 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import type { JournalEvent } from "../../src/journal/index.js";
 import { ROOT, type Sandbox, sandbox, stacklog, stacklogJson } from "../helpers/cli.js";
+import { terminal } from "../helpers/terminal.js";
 import { mountTmpfs } from "../helpers/tmpfs.js";
 
 let sb: Sandbox;
@@ -240,6 +241,45 @@ describe("when the store cannot be written, the command still runs and its recor
     const ms = cmd?.payload.kind === "command" ? (cmd.payload.durationMs ?? 0) : 0;
     expect(ms).toBeGreaterThanOrEqual(900);
     expect(ms).toBeLessThan(2500);
+  });
+});
+
+describe("a recorded shell whose store another process keeps locked", () => {
+  it("goes on at the operator's pace, keeps true durations, and stores the commands later", async () => {
+    sb = sandbox({ SHELL: "/bin/bash" });
+    stacklogJson(sb, ["start", "--title", "locked shell"]);
+    const t = terminal(sb, ["shell"]);
+    await t.waitFor("recording this shell");
+    await t.waitFor("\x1b]133;B");
+    const holder = holdLock(path.join(sb.home, "stacklog.db"));
+    await holder.locked;
+    const took: number[] = [];
+    try {
+      for (const n of [1, 2, 3]) {
+        const t0 = Date.now();
+        t.pty.write(`echo locked-${n}-$((${n} * 11))\r`);
+        await t.waitFor(`locked-${n}-${n * 11}\r\n`);
+        await t.waitFor(new RegExp(`locked-${n}-${n * 11}\\r\\n[\\s\\S]*\\[rec\\] `));
+        took.push(Date.now() - t0);
+      }
+    } finally {
+      await holder.release();
+    }
+    // waiting 5 s per write, as other verbs may, froze the shell for 15 s and more
+    expect(Math.max(...took)).toBeLessThan(2000);
+    // the warning keeps to lines of its own in the raw terminal
+    expect(t.screen()).toMatch(/\r\nstacklog: store unavailable \([^\n]*\r\n/);
+    t.pty.write("exit\r");
+    expect((await t.exited).exitCode).toBe(0);
+    const cmds = commands().filter((e) => e.payload.kind === "command");
+    for (const n of [1, 2, 3]) {
+      const c = cmds.find(
+        (e) => e.payload.kind === "command" && e.payload.line.includes(`locked-${n}`),
+      );
+      expect(c?.payload).toMatchObject({ exitStatus: 0 });
+      const ms = c?.payload.kind === "command" ? (c.payload.durationMs ?? 0) : -1;
+      expect(ms).toBeLessThan(200);
+    }
   });
 });
 

@@ -15,6 +15,12 @@ export interface SplitterOptions {
   schedule?: Schedule;
   /** The shell's terminal size now, for each command's record. */
   size?: () => { cols: number; rows: number } | null;
+  /**
+   * Whether `stacklog pause` holds recording now (its file is there). A pause or resume sequence
+   * is taken only when this agrees: a program's output that merely holds the sequence (a
+   * replayed log, `cat` of a recording) neither stops nor restarts recording.
+   */
+  pausedNow?: () => boolean;
 }
 
 interface Running {
@@ -130,12 +136,14 @@ export class CommandSplitter {
     this.cwd = cwd;
     const run = this.running;
     if (!run) return;
+    // the command ended when its mark came, however long storing its output's end takes
+    const endedAt = this.opts.now();
     this.running = null;
     const ending = run.ending ?? this.stopOutput(run);
     const { handle } = run;
     if (!handle) return;
     const info = {
-      endedAt: this.opts.now(),
+      endedAt,
       exitStatus: status,
       cwd: this.cwd,
       ...(interrupted ? { interrupted } : {}),
@@ -157,6 +165,7 @@ export class CommandSplitter {
 
   private pause(on: boolean): void {
     if (on === this.paused) return;
+    if (this.opts.pausedNow && this.opts.pausedNow() !== on) return;
     this.paused = on;
     if (on && this.running) this.running.ending = this.stopOutput(this.running);
     this.guard(() => this.opts.recorder.paused(on));

@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { type IPty, spawn } from "node-pty";
 import { fail } from "../../errors/index.js";
 import { exitStatusFor, signalNumber } from "../exit-status.js";
@@ -30,6 +31,7 @@ export async function runShellSession(opts: ShellSessionOptions): Promise<ShellS
     now,
     cwd: opts.cwd,
     size: () => (shellTerminal ? { cols: shellTerminal.cols, rows: shellTerminal.rows } : null),
+    ...(opts.pausedFile ? { pausedNow: () => existsSync(opts.pausedFile as string) } : {}),
   });
   const restoreMode = enterRawMode(opts.stdin, opts.stdout, source);
   try {

@@ -69,6 +69,11 @@ export interface ShellSessionOptions {
   signals?: SignalSource;
   /** Our pid, exported to the shell as STACKLOG_SHELL_PID; default `process.pid`. */
   pid?: number;
+  /**
+   * The file `stacklog pause` leaves until `stacklog resume` (exported as STACKLOG_PAUSED_FILE):
+   * pause and resume sequences count only when it agrees (see `SplitterOptions.pausedNow`).
+   */
+  pausedFile?: string;
 }
 
 export interface ShellSessionResult {

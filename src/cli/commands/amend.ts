@@ -15,7 +15,7 @@ export async function run(args: Args, ctx: Ctx): Promise<Appended> {
       'stacklog amend 14 "the restart was of nova_compute"',
     );
   const text = argumentText(words, args, "amend", 'stacklog amend 14 "TEXT"');
-  if (!text) throw fail("EmptyNote");
+  if (!text) throw fail("EmptyAmendment");
   return appendEvents(ctx, str(args, "journal"), ({ store, journalId }) => {
     if (!store)
       throw fail(

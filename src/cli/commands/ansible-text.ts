@@ -1,6 +1,7 @@
 import type { AnsibleFinding, AnsibleSummary } from "../../capture/index.js";
 import type { CommandPayload } from "../../journal/index.js";
 import { count } from "./describe.js";
+import { oneLine } from "./format.js";
 
 /** The Ansible summary of a command, when its output was an Ansible run. */
 export function ansibleOf(p: CommandPayload): AnsibleSummary | null {
@@ -49,13 +50,16 @@ function outcome(a: AnsibleSummary, f: AnsibleFinding): string {
 export function ansibleText(a: AnsibleSummary): string {
   const out = [`  ${ansibleTag(a)}`];
   for (const f of a.findings) {
-    out.push(`  ${outcome(a, f)}: [${f.host}] ${f.play} / ${f.task}: ${f.message.split("\n")[0]}`);
+    // names and messages come from the command's output: shown, not obeyed
+    out.push(
+      `  ${outcome(a, f)}: ${oneLine(`[${f.host}] ${f.play} / ${f.task}: ${f.message.split("\n")[0]}`)}`,
+    );
   }
   if (a.recap.length) {
     out.push("  recap:");
     for (const r of a.recap) {
       out.push(
-        `    ${r.host.padEnd(24)} ok=${r.ok} changed=${r.changed} unreachable=${r.unreachable} failed=${r.failed} skipped=${r.skipped} rescued=${r.rescued} ignored=${r.ignored}`,
+        `    ${oneLine(r.host).padEnd(24)} ok=${r.ok} changed=${r.changed} unreachable=${r.unreachable} failed=${r.failed} skipped=${r.skipped} rescued=${r.rescued} ignored=${r.ignored}`,
       );
     }
   }

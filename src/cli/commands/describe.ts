@@ -1,13 +1,21 @@
 import type { EventPayload, JournalEvent, JournalStore, NewEvent } from "../../journal/index.js";
 import type { Appended } from "../recorder.js";
+import { visible } from "./format.js";
 
 /** How a title names another event of the journal: `#12` when its number is known. */
 export type EventRef = (id: string) => string;
 
 const byId: EventRef = (id) => id;
 
-/** One line naming an event for people: `#12 problem: galera node 2 …`. */
+/**
+ * One line naming an event for people: `#12 problem: galera node 2 …`, its control characters
+ * shown (see `visible`). A multi-line phase or milestone name keeps its newlines.
+ */
 export function eventTitle(p: EventPayload, ref: EventRef = byId): string {
+  return visible(title(p, ref));
+}
+
+function title(p: EventPayload, ref: EventRef): string {
   switch (p.kind) {
     case "phase":
       return p.action === "begin" ? `phase ${p.name} begins` : `phase ${p.name} ends`;

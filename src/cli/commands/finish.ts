@@ -5,6 +5,7 @@ import { resolveJournal } from "../recorder.js";
 import { type Args, str } from "../spec.js";
 import { readState, updateState } from "../state.js";
 import { openForRead } from "../store-access.js";
+import { oneLine } from "./format.js";
 
 const ENDINGS: JournalStatus[] = ["completed", "abandoned", "rolled-back"];
 
@@ -57,5 +58,5 @@ export async function run(args: Args, ctx: Ctx): Promise<Journal> {
 }
 
 export function human(j: Journal): string {
-  return `Journal ${j.id} ${j.status}: ${j.title}\n`;
+  return `Journal ${j.id} ${j.status}: ${oneLine(j.title)}\n`;
 }

@@ -35,3 +35,30 @@ const CODES = {
 export function paint(ctx: Ctx, colour: keyof typeof CODES, text: string): string {
   return ctx.color ? `\x1b[${CODES[colour]}m${text}\x1b[0m` : text;
 }
+
+// C0 controls but tab and newline, DEL, and the C1 controls (some terminals obey U+009B as CSI).
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/g;
+
+function shown(c: string): string {
+  const code = c.charCodeAt(0);
+  if (code === 0x1b) return "\\e";
+  if (code < 0x20) return `^${String.fromCharCode(code + 0x40)}`;
+  if (code === 0x7f) return "^?";
+  return `\\x${code.toString(16)}`;
+}
+
+/**
+ * User text (titles, notes, names, command lines) as a text view prints it: control characters are
+ * shown (ESC as `\e`, BEL as `^G`, CR as `^M`), never obeyed, so a stored escape sequence cannot
+ * retitle the terminal, recolour it or overwrite a line. Newlines and tabs stay; CR LF is a newline.
+ * Not for --json, nor for a command's own output, which `show` prints as the terminal showed it.
+ */
+export function visible(text: string): string {
+  return text.replace(/\r\n/g, "\n").replace(CONTROL, shown);
+}
+
+/** `visible` for a one-line field: a newline is shown as ⏎. */
+export function oneLine(text: string): string {
+  return visible(text).replace(/\n/g, "⏎");
+}

@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { hookScript } from "../../capture/hook/index.js";
+import { isNestedShell } from "../../capture/shell/nested.js";
 import { fail } from "../../errors/index.js";
 import type { Ctx } from "../context.js";
 import { hookSpoolFile } from "../hook-ingest.js";
@@ -22,6 +23,9 @@ export async function run(args: Args, ctx: Ctx): Promise<undefined> {
       'eval "$(stacklog hook bash)"',
       shell ?? "(nothing)",
     );
+  // Inside `stacklog shell` every command is recorded already, with its output: hooks there
+  // would store each command twice and pin its output to the wrong line.
+  if (isNestedShell(ctx.env)) throw fail("NestedShell");
   const store = openForRead(ctx);
   try {
     const journalId = resolveJournal(ctx, store, str(args, "journal"));

@@ -1,16 +1,22 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { importCast, looksLikeRecording } from "../../capture/index.js";
+import {
+  createAnsibleParser,
+  importCast,
+  looksLikeAnsible,
+  looksLikeRecording,
+} from "../../capture/index.js";
 import { fail } from "../../errors/index.js";
 import { ulidFactory } from "../../journal/ids.js";
 import { EXPORT_FORMAT, type Journal, type JournalStore } from "../../journal/index.js";
 import type { Ctx } from "../context.js";
 import { redactExportDoc } from "../import-redaction.js";
 import { currentPhase, resolveJournal } from "../recorder.js";
-import { loadRedaction, redactDeep } from "../redaction.js";
+import { learnFrom, loadRedaction, redactDeep } from "../redaction.js";
 import { type Args, bool, str } from "../spec.js";
 import { readState, updateState } from "../state.js";
 import { openForRead } from "../store-access.js";
+import { oneLine } from "./format.js";
 
 const newId = ulidFactory();
 
@@ -54,7 +60,7 @@ function importRecording(
 ): ImportSummary {
   if (isExport(bytes)) throw fail("ImportIsExport", full);
   const cast = importCast(bytes, { sourceName: full });
-  const redaction = loadRedaction(ctx);
+  let redaction = loadRedaction(ctx);
   const [problem] = redaction.unreadable;
   if (problem) throw problem;
   const journalId = resolveJournal(ctx, store, str(args, "journal"));
@@ -68,16 +74,24 @@ function importRecording(
       startedAt: Math.round(imported.startedAt),
       endedAt: Math.round(imported.endedAt),
     };
+    // A password the line sets (`export OS_PASSWORD=...`) is hidden in its output and in every
+    // later line and output of the recording, as in a recorded shell.
+    redaction = learnFrom(redaction, c.line);
+    const line = redaction.redactor.redact(c.line);
+    const parser = looksLikeAnsible(line) ? createAnsibleParser() : null;
     const writer = store.beginOutput();
     const stream = redaction.redactor.stream();
     let last = 0;
+    const take = (safe: string): void => {
+      if (!safe) return;
+      writer.write(safe, last);
+      parser?.push(safe);
+    };
     for (const chunk of c.output) {
       last = Math.round(chunk.t);
-      const safe = stream.push(chunk.data);
-      if (safe) writer.write(safe, last);
+      take(stream.push(chunk.data));
     }
-    const rest = stream.flush();
-    if (rest) writer.write(rest, last);
+    take(stream.flush());
     writer.end();
     const event = store.append({
       id: newId(c.startedAt),
@@ -103,6 +117,7 @@ function importRecording(
           outputId: writer.id,
           outputBytes: writer.bytes,
           ...(c.partial ? { interrupted: true } : {}),
+          ...(parser ? { summary: { ansible: parser.end() } } : {}),
         },
         redaction.redactor,
       ),
@@ -189,7 +204,8 @@ export async function run(args: Args, ctx: Ctx): Promise<ImportSummary> {
 }
 
 export function human(r: ImportSummary): string {
-  if (r.commands === undefined) return `Imported journal ${r.journal.id}: ${r.journal.title}\n`;
+  if (r.commands === undefined)
+    return `Imported journal ${r.journal.id}: ${oneLine(r.journal.title)}\n`;
   const warn = (r.warnings ?? []).map((w) => `  warning: ${w}\n`).join("");
   return `Imported ${r.commands} ${r.commands === 1 ? "command" : "commands"} into ${r.journal.id} (split by ${r.splitBy})\n${warn}`;
 }

@@ -3,7 +3,7 @@ import type { Ctx } from "../context.js";
 import type { Args } from "../spec.js";
 import { readState } from "../state.js";
 import { openForRead } from "../store-access.js";
-import { paint, utc } from "./format.js";
+import { oneLine, paint, utc } from "./format.js";
 
 export interface ListResult {
   current: string | null;
@@ -24,7 +24,7 @@ export function human(r: ListResult, ctx: Ctx): string {
   const rows = r.journals.map((j) => {
     const mark = j.id === r.current ? paint(ctx, "green", "*") : " ";
     const path = j.fromSeries || j.toSeries ? ` ${j.fromSeries ?? "?"} → ${j.toSeries ?? "?"}` : "";
-    return `${mark} ${j.id}  ${j.status.padEnd(11)} ${utc(j.startedAt ?? j.createdAt)}  ${j.title}${path}`;
+    return `${mark} ${j.id}  ${j.status.padEnd(11)} ${utc(j.startedAt ?? j.createdAt)}  ${oneLine(`${j.title}${path}`)}`;
   });
   return `${rows.join("\n")}\n`;
 }

@@ -10,14 +10,16 @@ import type {
 import { EVENT_KINDS, inTimeOrder } from "../../journal/index.js";
 import type { Ctx } from "../context.js";
 import { resolveJournal } from "../recorder.js";
+import { loadRedaction } from "../redaction.js";
 import { type Args, bool, list, str } from "../spec.js";
 import { drainAll, openForRead } from "../store-access.js";
 import { ansibleOf, ansibleTag } from "./ansible-text.js";
 import { countFlag } from "./count-flag.js";
 import { type EventRef, eventTitle, storeRefs } from "./describe.js";
-import { duration, paint, utc } from "./format.js";
+import { duration, oneLine, paint, utc, visible } from "./format.js";
 
-function query(args: Args): EventQuery {
+/** The events asked for; a phase is named as the journal stores it, redacted. */
+function query(args: Args, ctx: Ctx): EventQuery {
   const kinds = list(args, "kind");
   for (const k of kinds) {
     if (!EVENT_KINDS.includes(k as EventKind))
@@ -26,8 +28,24 @@ function query(args: Args): EventQuery {
   const q: EventQuery = {};
   if (kinds.length) q.kinds = kinds as EventKind[];
   const phase = str(args, "phase");
-  if (phase) q.phase = phase;
+  if (phase) q.phase = loadRedaction(ctx).redactor.redact(phase);
   return q;
+}
+
+/**
+ * Says on stderr when the journal has no phase named `phase` (a typo would otherwise print
+ * nothing at all), and names the phases it has. The exit status stays 0.
+ */
+function warnUnknownPhase(store: JournalStore, id: string, phase: string, ctx: Ctx): void {
+  const names: string[] = [];
+  for (const e of store.events(id, { kinds: ["phase"] })) {
+    if (e.payload.kind === "phase" && !names.includes(e.payload.name)) names.push(e.payload.name);
+  }
+  if (names.includes(phase)) return;
+  const known = names.length
+    ? `its phases are ${names.map((n) => `"${oneLine(n)}"`).join(", ")}`
+    : "it has no phases yet";
+  ctx.warn(`no phase "${oneLine(phase)}" in journal ${id}; ${known}`);
 }
 
 function commandStatus(p: CommandPayload, ctx: Ctx): string {
@@ -44,14 +62,15 @@ function commandStatus(p: CommandPayload, ctx: Ctx): string {
 export function logLine(e: JournalEvent, ctx: Ctx, ref?: EventRef): string {
   const time = utc(e.time);
   const seq = `#${e.seq}`.padStart(5);
-  const head = `${paint(ctx, "dim", time)} ${paint(ctx, "cyan", seq)} ${paint(ctx, "dim", e.actor)}  `;
-  const column = `${time} ${seq} ${e.actor}  `.length;
+  const actor = oneLine(e.actor);
+  const head = `${paint(ctx, "dim", time)} ${paint(ctx, "cyan", seq)} ${paint(ctx, "dim", actor)}  `;
+  const column = `${time} ${seq} ${actor}  `.length;
   const p = e.payload;
   let body = indent(eventTitle(p, ref), column);
   if (p.kind === "command") {
     const a = ansibleOf(p);
     // recordings that do not name their command (asciinema 2.x) are imported with an empty line
-    const line = indent(p.line || "(command line not recorded)", column + 2);
+    const line = indent(visible(p.line) || "(command line not recorded)", column + 2);
     body = `${paint(ctx, "bold", `$ ${line}`)}  ${commandStatus(p, ctx)} ${paint(ctx, "dim", duration(p.durationMs))}${a ? paint(ctx, "dim", ` (${ansibleTag(a)})`) : ""}`;
   } else if (p.kind === "phase") body = paint(ctx, "magenta", `── ${body}`);
   else if (p.kind === "note" && p.noteKind === "problem") body = paint(ctx, "red", body);
@@ -95,14 +114,15 @@ async function follow(
   }
 }
 
-/** Prints the timeline (JSON lines with --json); --follow keeps printing new events until Ctrl-C. */
+/** Prints the timeline (JSON Lines, one event per line, with --json); --follow keeps printing new events until Ctrl-C. */
 export async function run(args: Args, ctx: Ctx): Promise<undefined> {
-  const q = query(args);
+  const q = query(args, ctx);
   const limit = countFlag(args, "limit", "stacklog log --limit 20", "to see every event");
   const store = openForRead(ctx);
   try {
     const id = resolveJournal(ctx, store, str(args, "journal"));
     const seen = store.lastSeq(id);
+    if (q.phase) warnUnknownPhase(store, id, q.phase, ctx);
     let events = store.events(id, q);
     if (limit !== undefined) events = events.slice(-limit);
     // in the order they happened (new ones under --follow come as they are stored)

@@ -2,8 +2,11 @@ import { fail } from "../../errors/index.js";
 import type { JournalStore, MilestonePayload } from "../../journal/index.js";
 import type { Ctx } from "../context.js";
 import { type Appended, appendEvents } from "../recorder.js";
+import { loadRedaction } from "../redaction.js";
 import { type Args, bool, str } from "../spec.js";
 import { describeAppended } from "./describe.js";
+import { warnIfFinished } from "./finished-journal.js";
+import { oneLine } from "./format.js";
 
 /**
  * Marks a moment, or the beginning / end of a window such as API downtime. An end with no open
@@ -27,15 +30,25 @@ export async function run(args: Args, ctx: Ctx): Promise<Appended> {
   if (bool(args, "end")) payload.window = "end";
   const text = str(args, "message");
   if (text) payload.text = text;
-  return appendEvents(ctx, str(args, "journal"), ({ store, journalId }) => {
-    // a spooled end cannot be checked: the begins are in the store
-    if (payload.window === "end" && store && !windowOpen(store, journalId, name)) {
-      ctx.warn(
-        `no "${name}" window is open (begun with stacklog milestone "${name}" --begin); its end is recorded all the same`,
-      );
-    }
-    return [payload];
-  });
+  const redaction = loadRedaction(ctx);
+  // the store holds names redacted: compare, and speak of, the name as stored
+  const stored = redaction.redactor.redact(name);
+  return appendEvents(
+    ctx,
+    str(args, "journal"),
+    ({ store, journalId }) => {
+      // a spooled end cannot be checked: the begins are in the store
+      if (payload.window === "end" && store && !windowOpen(store, journalId, stored)) {
+        const shown = oneLine(stored);
+        ctx.warn(
+          `no "${shown}" window is open (begun with stacklog milestone "${shown}" --begin); its end is recorded all the same`,
+        );
+      }
+      warnIfFinished(ctx, store, journalId);
+      return [payload];
+    },
+    redaction,
+  );
 }
 
 function windowOpen(store: JournalStore, journalId: string, name: string): boolean {

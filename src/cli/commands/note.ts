@@ -8,6 +8,11 @@ import type { Ctx } from "../context.js";
 import { type Appended, appendEvents } from "../recorder.js";
 import { type Args, bool, str } from "../spec.js";
 import { describeAppended } from "./describe.js";
+import { warnIfFinished } from "./finished-journal.js";
+
+// Written after a journal is finished, lessons and decisions are expected; the others are likely
+// meant for a journal not yet started.
+const LATE_KINDS: NoteKind[] = ["lesson", "decision"];
 
 function noteKind(args: Args): NoteKind {
   const kinds: NoteKind[] = ["problem", "decision", "lesson", "question"];
@@ -71,6 +76,7 @@ export async function run(args: Args, ctx: Ctx): Promise<Appended> {
   return appendEvents(ctx, str(args, "journal"), ({ store, journalId }) => {
     const payload: NotePayload = { kind: "note", noteKind: kind, text };
     if (fixRef !== undefined) payload.fixes = problemId(store, journalId, fixRef, ctx);
+    if (!LATE_KINDS.includes(kind)) warnIfFinished(ctx, store, journalId);
     return [payload];
   });
 }

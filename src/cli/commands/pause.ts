@@ -11,18 +11,20 @@ export function toggle(on: boolean, verb: string, ctx: Ctx): undefined {
     throw fail(ctx.env.STACKLOG_HOOKED ? "HookCannotPause" : "NotRecording", verb);
   const flag = ctx.env.STACKLOG_PAUSED_FILE;
   const wasPaused = flag ? existsSync(flag) : null;
-  ctx.stdout.write(pauseSequence(on));
-  // The prompt says [paused] while this file is there (best effort: the shell records either way).
+  // The file first, then the sequence: the recorder takes the sequence only when the file agrees
+  // (a program's output holding the same sequence changes nothing); the prompt shows [paused]
+  // while the file is there.
   if (flag) {
     try {
       if (on) {
         mkdirSync(path.dirname(flag), { recursive: true, mode: 0o700 });
         writeFileSync(flag, "");
       } else rmSync(flag, { force: true });
-    } catch {
-      // the prompt's marker is not worth an error
+    } catch (err) {
+      throw fail("StoreUnwritable", path.dirname(flag), (err as Error).message);
     }
   }
+  ctx.stdout.write(pauseSequence(on));
   ctx.stderr.write(
     on
       ? `stacklog: recording ${wasPaused ? "was already paused" : "paused"}; \`stacklog resume\` to go on\n`

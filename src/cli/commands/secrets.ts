@@ -6,6 +6,7 @@ import type { Ctx } from "../context.js";
 import type { Args } from "../spec.js";
 import { readState, updateState } from "../state.js";
 import { count } from "./describe.js";
+import { oneLine } from "./format.js";
 
 export interface SourceInfo {
   path: string;
@@ -48,24 +49,73 @@ function add(files: string[], ctx: Ctx): SourceInfo[] {
   return added;
 }
 
-/** `secrets add FILE…` registers sources (paths only); `secrets list` names them, never values. */
-export async function run(args: Args, ctx: Ctx): Promise<SourceInfo[]> {
+/** What `secrets remove` did: the sources no longer used, and those still registered. */
+export interface Removed {
+  removed: { path: string; kind: string }[];
+  remaining: string[];
+}
+
+/**
+ * Unregisters sources, named as `secrets list` shows them or relative to the current folder;
+ * the files themselves need not exist any more. Every name must be registered, or none is removed.
+ */
+function remove(files: string[], ctx: Ctx): Removed {
+  if (files.length === 0)
+    throw fail(
+      "MissingArgument",
+      "one or more files",
+      "stacklog secrets remove /etc/kolla/passwords.yml",
+    );
+  const sources = readState(ctx.home).secretSources;
+  const gone = new Set<string>();
+  for (const f of files) {
+    const match = sources.find((s) => s.path === f || s.path === path.resolve(ctx.cwd, f));
+    if (!match)
+      throw fail(
+        "SecretSourceNotRegistered",
+        f,
+        sources.map((s) => s.path),
+      );
+    gone.add(match.path);
+  }
+  const kept = sources.filter((s) => !gone.has(s.path));
+  if (!updateState(ctx.home, { secretSources: kept })) {
+    throw fail("StoreUnwritable", ctx.home, "could not write state.json");
+  }
+  return {
+    removed: sources.filter((s) => gone.has(s.path)).map((s) => ({ path: s.path, kind: s.kind })),
+    remaining: kept.map((s) => s.path),
+  };
+}
+
+/**
+ * `secrets add FILE…` registers sources (paths only); `secrets list` names them, never values;
+ * `secrets remove FILE…` stops using them.
+ */
+export async function run(args: Args, ctx: Ctx): Promise<SourceInfo[] | Removed> {
   const [sub, ...files] = args.positionals;
   if (sub === "add") return add(files, ctx);
+  if (sub === "remove") return remove(files, ctx);
   if (sub === "list" || sub === undefined) {
     return readState(ctx.home).secretSources.map((s) => info(s.path, s.kind));
   }
   throw fail(
     "BadValue",
     "subcommand",
-    "add or list",
+    "add, list or remove",
     "stacklog secrets add /etc/kolla/passwords.yml",
     sub,
   );
 }
 
-export function human(rows: SourceInfo[]): string {
-  if (rows.length === 0)
+export function human(data: SourceInfo[] | Removed): string {
+  if (!Array.isArray(data)) {
+    const lines = data.removed.map(
+      (r) => `Removed ${oneLine(r.path)}: its values are no longer hidden by stacklog`,
+    );
+    return `${lines.join("\n")}\n`;
+  }
+  if (data.length === 0)
     return "No secret sources registered. Add one: stacklog secrets add /etc/kolla/passwords.yml\n";
-  return `${rows.map((r) => `${r.path}  ${r.kind}  ${r.readable ? `${count(r.values, "value")} hidden` : "UNREADABLE — its values cannot be hidden"}`).join("\n")}\n`;
+  return `${data.map((r) => `${oneLine(r.path)}  ${r.kind}  ${r.readable ? `${count(r.values, "value")} hidden` : "UNREADABLE — its values cannot be hidden"}`).join("\n")}\n`;
 }

@@ -108,9 +108,16 @@ export async function run(args: Args, ctx: Ctx): Promise<never> {
       stdout: ctx.stdout,
       stderr: ctx.stderr,
       redact: () => session.redaction.redactor.stream(),
-      recorder: recorder(ctx, journal.id, session, store),
+      // The terminal is raw while the shell runs: a warning starts and ends its own line.
+      recorder: recorder(
+        { ...ctx, warn: (line) => ctx.stderr.write(`\r\nstacklog: ${line}\r\n`) },
+        journal.id,
+        session,
+        store,
+      ),
       banner,
       now: ctx.now,
+      pausedFile,
     });
   } finally {
     store.close();

@@ -7,7 +7,7 @@ import { openForRead } from "../store-access.js";
 import { ansibleOf, ansibleText } from "./ansible-text.js";
 import { countFlag } from "./count-flag.js";
 import { refNames, refsIn } from "./describe.js";
-import { duration, utc } from "./format.js";
+import { duration, oneLine, utc, visible } from "./format.js";
 import { logLine } from "./log.js";
 
 export interface ShowResult {
@@ -60,34 +60,35 @@ export async function run(args: Args, ctx: Ctx): Promise<ShowResult> {
   }
 }
 
+/** The event for people, its text with control characters shown; the output as it was printed. */
 export function human(r: ShowResult, ctx: Ctx): string {
   const e = r.event;
   const p = e.payload;
   const lines = [
     logLine(e, ctx, refNames(r.refs)).trimEnd(),
     `  id:     ${e.id}`,
-    `  phase:  ${e.phase ?? "—"}`,
-    `  actor:  ${e.actor}${e.terminal ? ` (${e.terminal})` : ""}`,
+    `  phase:  ${e.phase === null ? "—" : oneLine(e.phase)}`,
+    `  actor:  ${oneLine(e.actor)}${e.terminal ? ` (${oneLine(e.terminal)})` : ""}`,
   ];
   if (p.kind === "command") {
     lines.push(
-      `  cwd:    ${p.cwd || "unknown"}`,
-      `  host:   ${p.host}`,
+      `  cwd:    ${p.cwd ? oneLine(p.cwd) : "unknown"}`,
+      `  host:   ${oneLine(p.host)}`,
       `  start:  ${utc(p.startedAt)}`,
       `  end:    ${utc(p.endedAt)} (${duration(p.durationMs)})`,
     );
     const a = ansibleOf(p);
     if (a) lines.push(ansibleText(a));
     lines.push(
-      `  status: ${p.exitStatus ?? "unknown"}${p.signal ? ` (${p.signal})` : ""}${p.interrupted ? " — stacklog stopped before the command ended" : ""}`,
+      `  status: ${p.exitStatus ?? "unknown"}${p.signal ? ` (${p.signal})` : ""}${p.interrupted ? " — its record ended before the command did (stacklog, or the shell running it, stopped)" : ""}`,
     );
   } else if (p.kind === "note" || p.kind === "amend") {
-    lines.push("", p.text);
+    lines.push("", visible(p.text));
   } else if ((p.kind === "milestone" || p.kind === "step") && p.text) {
-    lines.push("", p.text);
+    lines.push("", visible(p.text));
   }
   for (const b of r.referredBy)
-    lines.push(`  ${b.kind === "amend" ? "amended by" : "fixed by"} #${b.seq}: ${b.text}`);
+    lines.push(`  ${b.kind === "amend" ? "amended by" : "fixed by"} #${b.seq}: ${oneLine(b.text)}`);
   const out = r.output === null ? "" : `\n${r.output}${r.output.endsWith("\n") ? "" : "\n"}`;
   return `${lines.join("\n")}\n${out}`;
 }

@@ -6,6 +6,7 @@ import { loadRedaction, redactDeep } from "../redaction.js";
 import { type Args, list, str } from "../spec.js";
 import { updateState } from "../state.js";
 import { openForRead } from "../store-access.js";
+import { oneLine } from "./format.js";
 
 /**
  * Creates a journal (redacted like everything else) and makes it current. A --from or --to that
@@ -71,5 +72,5 @@ function checkSeries(
 }
 
 export function human(j: Journal): string {
-  return `Started journal ${j.id}: ${j.title}\nIt is now the current journal. Next: stacklog phase NAME, stacklog run -- CMD, stacklog note TEXT\n`;
+  return `Started journal ${j.id}: ${oneLine(j.title)}\nIt is now the current journal. Next: stacklog phase NAME, stacklog run -- CMD, stacklog note TEXT\n`;
 }

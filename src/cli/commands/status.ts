@@ -13,7 +13,7 @@ import { type Args, str } from "../spec.js";
 import { journalRef } from "../state.js";
 import { spooledTotal, tryOpen } from "../store-access.js";
 import { count } from "./describe.js";
-import { duration, paint, utc } from "./format.js";
+import { duration, oneLine, paint, utc } from "./format.js";
 
 export interface StatusResult {
   store: { path: string; ok: boolean; problem: string | null };
@@ -155,10 +155,10 @@ export function human(s: StatusResult, ctx: Ctx): string {
   const j = s.journal;
   const now = ctx.now();
   out.push(
-    `journal:  ${j.id} — ${j.title}`,
+    `journal:  ${j.id} — ${oneLine(j.title)}`,
     `status:   ${j.status}, started ${utc(j.startedAt)}, ${duration((j.endedAt ?? now) - (j.startedAt ?? j.createdAt))}`,
   );
-  out.push(`phase:    ${s.phase ?? "—"}`);
+  out.push(`phase:    ${s.phase === null ? "—" : oneLine(s.phase)}`);
   if (s.counts)
     out.push(
       `events:   ${s.counts.events} (${count(s.counts.commands, "command")}, ${s.counts.failed} failed, ${count(s.counts.problems, "problem")})`,
@@ -172,7 +172,9 @@ export function human(s: StatusResult, ctx: Ctx): string {
       ),
     );
   for (const r of s.running)
-    out.push(`running:  $ ${r.line} (pid ${r.pid} on ${r.host}, since ${utc(r.startedAt)})`);
+    out.push(
+      `running:  $ ${oneLine(r.line)} (pid ${r.pid} on ${r.host}, since ${utc(r.startedAt)})`,
+    );
   if (s.plan) out.push(...planLines(s.plan, ctx));
   return `${out.join("\n")}\n`;
 }
