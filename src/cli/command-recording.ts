@@ -1,7 +1,7 @@
 import { createAnsibleParser, looksLikeAnsible, type RunTap } from "../capture/index.js";
 import { createOffloadTap, outputWorkerWanted } from "../capture/offload/host.js";
 import type { ProcessedOutput } from "../capture/offload/processor.js";
-import { StacklogError } from "../errors/index.js";
+import { fail, StacklogError } from "../errors/index.js";
 import { ulidFactory } from "../journal/ids.js";
 import {
   type CaptureMode,
@@ -22,7 +22,7 @@ import { activate, currentPhase, isStoreProblem } from "./recorder.js";
 import { learnFrom, type Redaction } from "./redaction.js";
 import { SpoolWriter } from "./spool-writer.js";
 import { journalRef, readState } from "./state.js";
-import { tryOpen } from "./store-access.js";
+import { RECORDING_BUSY_MS, tryOpen } from "./store-access.js";
 import { checkEvents, isUpgradeCheck } from "./upgrade-checks.js";
 
 const newId = ulidFactory();
@@ -95,14 +95,15 @@ export class CommandRecording {
   /**
    * `session` is a store the caller keeps open across commands (a recorded shell): it is used
    * instead of opening one per command, and left open. Should it fail, the record goes to the
-   * spool as with any store.
+   * spool as with any store; a store found locked is left alone (the records go to the spool)
+   * until `session.lockedUntil`, so that a store locked for long holds up one command, not each.
    */
   constructor(
     private readonly ctx: Ctx,
     journalFlag: string | undefined,
     private readonly cmd: CommandStart,
     redaction: Redaction,
-    private readonly session: JournalStore | null = null,
+    private readonly session: SessionStore | null = null,
   ) {
     // A registered secret source that cannot be read (being rewritten, moved) leaves its values
     // unknown: the line is kept back like a hidden one, and the output with it.
@@ -152,9 +153,15 @@ export class CommandRecording {
   }
 
   private start(journalFlag: string | undefined, line: string, withheld: boolean): void {
-    const opened = this.session
-      ? ({ ok: true, store: this.session } as const)
-      : tryOpen(this.ctx, { recording: true });
+    const session = this.session;
+    const opened = !session
+      ? tryOpen(this.ctx, { recording: true })
+      : this.ctx.now() < session.lockedUntil
+        ? ({
+            ok: false,
+            error: fail("StoreLocked", session.store.path, RECORDING_BUSY_MS),
+          } as const)
+        : ({ ok: true, store: session.store } as const);
     if (opened.ok) {
       this.store = opened.store;
       if (!this.session) this.own = opened.store;
@@ -186,7 +193,7 @@ export class CommandRecording {
     } catch (err) {
       if (isStoreProblem(err)) {
         // a store that opens but cannot be read: the record waits in the spool
-        this.storeFailed((err as Error).message);
+        this.storeFailed((err as Error).message, err);
       } else if (journalFlag === undefined && journalId && isNotFound(err)) {
         // The current journal is not in this store (the store was moved aside or replaced):
         // the record waits in the spool until a store that holds it is back.
@@ -259,7 +266,7 @@ export class CommandRecording {
       // The transaction failed as a whole (locked too long, a failed commit): the rest of this
       // record goes to the spool, without waiting on the store again.
       this.writer = null;
-      this.storeFailed((err as Error).message);
+      this.storeFailed((err as Error).message, err);
       write();
     }
   }
@@ -270,7 +277,7 @@ export class CommandRecording {
         this.writer = this.store.beginOutput();
         return this.writer.id;
       } catch (err) {
-        this.storeFailed((err as Error).message);
+        this.storeFailed((err as Error).message, err);
         return newId(this.ctx.now());
       }
     }
@@ -279,10 +286,17 @@ export class CommandRecording {
   }
 
   /** The store failed: the rest of this record goes to the spool (the store is not tried again). */
-  private storeFailed(reason: string): void {
+  private storeFailed(reason: string, err?: unknown): void {
     this.problem ??= reason;
+    this.noteLocked(err);
     this.store = null;
     this.toSpool(reason);
+  }
+
+  /** A recorded shell leaves a store it found locked alone for a while (see `SessionStore`). */
+  private noteLocked(err: unknown): void {
+    if (this.session && err instanceof StacklogError && err.code === "StoreLocked")
+      this.session.lockedUntil = this.ctx.now() + LOCKED_PAUSE_MS;
   }
 
   private toSpool(reason: string): void {
@@ -306,7 +320,7 @@ export class CommandRecording {
         this.chunkIndex = this.writer.chunks;
         return;
       } catch (err) {
-        this.storeFailed((err as Error).message);
+        this.storeFailed((err as Error).message, err);
       }
     }
     const text = decodeChunk(
@@ -349,6 +363,7 @@ export class CommandRecording {
         if (this.settleTimer) clearTimeout(this.settleTimer);
         r.outputId = null;
       }
+      this.noteLocked(err);
       this.toSpool((err as Error).message);
       events = this.endEvents(r, end);
       if (r.outputId) this.spool?.append({ type: "output-end", outputId: r.outputId });
@@ -415,6 +430,15 @@ function safe<T>(fn: () => T, fallback: T): T {
     return fallback;
   }
 }
+
+/** A store a recorded shell keeps open, and until when it is left alone after a lock. */
+export interface SessionStore {
+  store: JournalStore;
+  lockedUntil: number;
+}
+
+// How long a recorded shell leaves a store it found locked before trying it again.
+const LOCKED_PAUSE_MS = 5000;
 
 function isNotFound(err: unknown): boolean {
   return err instanceof StacklogError && err.code === "JournalNotFound";

@@ -61,12 +61,12 @@ export function privateTempDir(dir: string, mustExist: boolean): boolean {
 
 /**
  * How long a write waits for another writer's lock: $STACKLOG_BUSY_TIMEOUT_MS, else 5 s — or,
- * for the store a running command is recorded into (`recording`), 250 ms. Those writes happen
+ * for the store a running command is recorded into (`recording`), 1 s. Those writes happen
  * on the thread that copies the command's output to the terminal: waiting there would freeze
  * the command, so a store locked longer than that sends the record to the spool instead. Writers
  * hold the lock for milliseconds; only a long drain or import holds it longer.
  */
-export const RECORDING_BUSY_MS = 250;
+export const RECORDING_BUSY_MS = 1000;
 
 function storeOptions(ctx: Ctx, recording: boolean) {
   const busy = Number(ctx.env.STACKLOG_BUSY_TIMEOUT_MS);

@@ -56,6 +56,20 @@ describe("openStore", () => {
     openStore({ home }).close(); // reopening applies nothing twice
   });
 
+  it("makes the store's files readable by their owner only, whatever the umask", () => {
+    const home = temp();
+    const before = process.umask(0o022);
+    try {
+      const store = openStore({ home });
+      store.createJournal({ title: "private" });
+      for (const f of ["stacklog.db", "stacklog.db-wal", "stacklog.db-shm"])
+        expect((statSync(join(home, f)).mode & 0o777).toString(8), f).toBe("600");
+      store.close();
+    } finally {
+      process.umask(before);
+    }
+  });
+
   it("upgrades a store written by an earlier stacklog, keeping its journals and events", () => {
     const home = temp();
     const first = openStore({ home, now: () => 1 });

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from "node:fs";
+import { closeSync, constants, existsSync, mkdirSync, openSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { fail } from "../errors/index.js";
@@ -50,6 +50,19 @@ function configure(db: Database.Database, readonly: boolean, busyMs: number): vo
 }
 
 /**
+ * Makes a missing store file empty (SQLite's own new database) and readable by its owner only:
+ * it names hosts, users and commands, and STACKLOG_HOME may be a shared folder. SQLite gives
+ * the -wal and -shm files the same permissions.
+ */
+function createPrivate(path: string): void {
+  try {
+    closeSync(openSync(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600));
+  } catch {
+    // there already, or not creatable: SQLite opens it or says why
+  }
+}
+
+/**
  * Opens (creating and migrating when needed) the SQLite store `<home>/stacklog.db`.
  * Fails with StoreLocked, StoreCorrupt, StoreUnwritable, StoreTooNew or StoreNotFound.
  */
@@ -61,7 +74,10 @@ export function openStore(opts: OpenOptions): JournalStore {
   let db: Database.Database | null = null;
   try {
     if (readonly && !existsSync(path)) throw fail("StoreNotFound", path);
-    if (!readonly) mkdirSync(opts.home, { recursive: true, mode: 0o700 });
+    if (!readonly) {
+      mkdirSync(opts.home, { recursive: true, mode: 0o700 });
+      createPrivate(path);
+    }
     db = new Database(path, { readonly, fileMustExist: readonly, timeout: busyMs });
     configure(db, readonly, busyMs);
     if (readonly) checkVersion(db, path);

@@ -41,4 +41,30 @@ describe("an Ansible run recorded with stacklog run", () => {
       sb.cleanup();
     }
   });
+
+  it("names an ad-hoc run's failures as ad-hoc (no play, no task)", () => {
+    requireAnsible();
+    const sb = sandbox({
+      ANSIBLE_LOCAL_TEMP: "/tmp/stacklog-ansible-tmp",
+      ANSIBLE_NOCOLOR: "1",
+      ANSIBLE_HOST_KEY_CHECKING: "False",
+    });
+    try {
+      sb.env.ANSIBLE_HOME = path.join(sb.dir, "ansible");
+      stacklogJson(sb, ["start", "--title", "ansible ad-hoc"]);
+      const r = stacklog(
+        sb,
+        ["run", "--", "ansible", "ghost", "-i", "inventory.ini", "-m", "ping"],
+        {
+          cwd: FIXTURES,
+        },
+      );
+      expect(r.status).not.toBe(0);
+      const shown = stacklog(sb, ["show", "1"]).stdout;
+      expect(shown).toContain("unreachable: [ghost] ad-hoc: ");
+      expect(shown).not.toContain(" / :");
+    } finally {
+      sb.cleanup();
+    }
+  });
 });

@@ -152,4 +152,16 @@ describe("asciicast from and to the command line", () => {
       summary: { ansible: { recap: [{ host: "ctl01", failed: 1 }] } },
     });
   });
+
+  it("starts a recording of one command (--event) at that command, not at the journal's start", async () => {
+    stacklog(sb, ["run", "--", "true"]);
+    await new Promise((r) => setTimeout(r, 1500));
+    stacklog(sb, ["run", "--", "bash", "-c", "echo later"]);
+    const [, first] = stacklog(sb, ["export", "--format", "asciicast-v2", "--event", "2"])
+      .stdout.trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as [number, string, string]);
+    expect(first?.[1]).toBe("m");
+    expect(first?.[0]).toBeLessThan(1);
+  });
 });

@@ -29,6 +29,8 @@ beforeEach(() => {
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 interface Session {
+  /** The shell recorded (`bash --norc -i` when absent). */
+  shell?: string;
   env: Record<string, string>;
   /** Text whose appearance means the shell waits for input. */
   ready: string;
@@ -46,7 +48,9 @@ const PLAIN: Session = { ready: "stacklog$ ", env: { PS1: "stacklog$ " } };
 
 /** Keys to send: a string is typed at once, an array key by key (each waiting for its echo). */
 type Keys = string | string[];
-const KEYS: Keys[] = [
+/** Keys typed once the shell is ready, or once `after` shows again (at once when it is null). */
+type Step = Keys | { keys: Keys; after: string | null };
+const KEYS: Step[] = [
   "echo hello\r",
   "ls /nonexistent-dir\r",
   "cd /tmp\r",
@@ -65,9 +69,10 @@ const LINES = [
   "exit 3",
 ];
 
-/** Records an interactive `bash --norc -i` with `asciinema rec`, typing KEYS once the shell is ready. */
-async function record(session: Session, file: string): Promise<void> {
-  const term = pty.spawn("asciinema", ["rec", "-q", "-c", "bash --norc -i", file], {
+/** Records an interactive shell with `asciinema rec`, typing `steps` (KEYS by default). */
+async function record(session: Session, file: string, steps: Step[] = KEYS): Promise<void> {
+  const shell = session.shell ?? "bash --norc -i";
+  const term = pty.spawn("asciinema", ["rec", "-q", "-c", shell, file], {
     cols: 40,
     rows: 24,
     cwd: dir,
@@ -106,11 +111,17 @@ async function record(session: Session, file: string): Promise<void> {
       if (pred(out)) waiter();
     });
   const exited = new Promise<void>((resolve) => term.onExit(() => resolve()));
-  const prompts = (s: string) => s.split(session.ready).length - 1;
-  let seen = 0;
-  for (const keys of KEYS) {
-    await until((s) => prompts(s) > seen);
-    seen = prompts(out);
+  const shown = (s: string, text: string) => s.split(text).length - 1;
+  const seen = new Map<string, number>();
+  for (const step of steps) {
+    const { keys, after } =
+      typeof step === "object" && !Array.isArray(step)
+        ? step
+        : { keys: step, after: session.ready };
+    if (after !== null) {
+      await until((s) => shown(s, after) > (seen.get(after) ?? 0));
+      seen.set(after, shown(out, after));
+    }
     for (const key of typeof keys === "string" ? [keys] : keys) {
       const before = out.length;
       term.write(key);
@@ -160,6 +171,67 @@ describe("recordings made by Debian's asciinema", () => {
     expect(text[0]).toContain("hello\r\n");
     expect(text[0]).not.toContain("stacklog$");
     expect(text[3]).toContain("a\r\nb\r\n");
+  });
+
+  it("splits bash at its prompts across multi-line commands, a full-screen program and type-ahead", async () => {
+    requireTool("vim", ["--version"], "vim");
+    const file = path.join(dir, "bash-hard.cast");
+    await record(PLAIN, file, [
+      "for i in 1 2; do\r",
+      { keys: "echo r$i\r", after: "> " },
+      { keys: "done\r", after: "> " },
+      "echo a \\\r",
+      { keys: "  b\r", after: "> " },
+      "printf partial\r",
+      "vim -u NONE -i NONE x.txt\r",
+      { keys: ":q!\r", after: '"x.txt"' },
+      // typed while sleep runs
+      "sleep 0.3\r",
+      { keys: "echo ahead-$((1+1))\r", after: "sleep 0.3\r\n" },
+      { keys: "exit\r", after: "ahead-2\r\n" },
+    ]);
+    const r = importCast(fs.readFileSync(file), { sourceName: file });
+    expect(r.splitBy).toBe("prompt");
+    expect(r.commands.map((c) => c.line)).toEqual([
+      "for i in 1 2; do\necho r$i\ndone",
+      "echo a \\\n  b",
+      "printf partial",
+      "vim -u NONE -i NONE x.txt",
+      "sleep 0.3",
+      "echo ahead-$((1+1))",
+      "exit",
+    ]);
+    const text = r.commands.map((c) => c.output.map((o) => o.data).join(""));
+    expect(text[0]).toContain("r1\r\nr2\r\n");
+    expect(text[0]).not.toContain("> ");
+    expect(text[1]).toContain("a b\r\n");
+    expect(text[2]).toContain("partial");
+    expect(text[4]).not.toContain("stacklog$");
+    expect(text[5]).toContain("ahead-2\r\n");
+    for (const t of text) expect(t).not.toContain("stacklog$");
+    expect(r.commands.some((c) => c.partial)).toBe(false);
+  });
+
+  it("splits zsh at its prompts, keeping output printed before PROMPT_SP", async () => {
+    requireTool("zsh", ["--version"], "zsh");
+    const file = path.join(dir, "zsh.cast");
+    const zsh: Session = { shell: "zsh -f", ready: "stacklog$ ", env: { PS1: "stacklog$ " } };
+    await record(zsh, file, [
+      'printf "no newline"\r',
+      "echo x\r",
+      "for i in 1 2; do\r",
+      { keys: "echo r$i\r", after: "for> " },
+      { keys: "done\r", after: "for> " },
+      "exit\r",
+    ]);
+    const r = importCast(fs.readFileSync(file), { sourceName: file });
+    expect(r.splitBy).toBe("prompt");
+    expect(r.commands.map((c) => [c.line, c.output.map((o) => o.data).join("")])).toEqual([
+      ['printf "no newline"', "no newline"],
+      ["echo x", "x\r\n"],
+      ["for i in 1 2; do\necho r$i\ndone", "r1\r\nr2\r\n"],
+      ["exit", ""],
+    ]);
   });
 });
 

@@ -4,8 +4,6 @@ import type { ImportedCommand } from "./types.js";
 /** Collects one imported command's output; times are ms since the recording's start until `finish`. */
 export class CommandBuilder {
   private readonly output: OutputChunk[] = [];
-  // Where the line now being written starts: [chunk index, offset in that chunk].
-  private lineStart: [number, number] = [0, 0];
 
   constructor(
     readonly line: string,
@@ -18,25 +16,29 @@ export class CommandBuilder {
     if (!data) return;
     const t = round3(time - this.startedAt);
     const last = this.output[this.output.length - 1];
-    let base = 0;
-    if (last && last.t === t) {
-      base = last.data.length;
-      last.data += data;
-    } else {
-      this.output.push({ t, data });
-    }
-    const nl = data.lastIndexOf("\n");
-    if (nl !== -1) this.lineStart = [this.output.length - 1, base + nl + 1];
+    if (last && last.t === t) last.data += data;
+    else this.output.push({ t, data });
   }
 
-  /** Removes the text written since the last newline (a prompt found there belongs to the next command). */
-  dropCurrentLine(): void {
-    const [index, offset] = this.lineStart;
-    this.output.length = Math.min(this.output.length, index + 1);
-    const chunk = this.output[index];
-    if (!chunk) return;
-    chunk.data = chunk.data.slice(0, offset);
-    if (!chunk.data) this.output.pop();
+  /** The last `length` characters of the output (fewer when there are not that many). */
+  tail(length: number): string {
+    let text = "";
+    for (let i = this.output.length - 1; i >= 0 && text.length < length; i--)
+      text = (this.output[i] as OutputChunk).data + text;
+    return text.slice(-length);
+  }
+
+  /** Removes the last `length` characters of the output (a prompt found there belongs to the next command). */
+  dropLast(length: number): void {
+    let left = length;
+    while (left > 0) {
+      const chunk = this.output[this.output.length - 1];
+      if (!chunk) return;
+      const keep = Math.max(0, chunk.data.length - left);
+      left -= chunk.data.length - keep;
+      chunk.data = chunk.data.slice(0, keep);
+      if (!chunk.data) this.output.pop();
+    }
   }
 
   /** The finished command, with times made epoch ms from the recording's `origin`. */

@@ -40,4 +40,14 @@ describe("EchoScreen", () => {
     screen.write("output\r\nuser@host:~$ ");
     expect(screen.lineBeforeCursor()).toBe("user@host:~$ ");
   });
+
+  it("tells where in the text written a character on the cursor's row came from", () => {
+    const screen = new EchoScreen(10);
+    screen.write("abc\r\n");
+    screen.write("0123456789xy\r\x1b[1mZ");
+    // "xy" wrapped onto the cursor's row; Z then overwrote x
+    expect(screen.lineBeforeCursor()).toBe("Z");
+    expect(screen.originOnCursorRow(0)).toBe("abc\r\n0123456789xy\r\x1b[1m".length);
+    expect(screen.originOnCursorRow(1)).toBeUndefined();
+  });
 });

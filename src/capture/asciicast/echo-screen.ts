@@ -1,5 +1,10 @@
+// Caps counts of inserted blanks and rows moved down: no terminal is that large.
+const MAX_INSERT = 4096;
+
 interface Row {
   cells: string[];
+  /** For each cell, the offset in all the text written so far of the character shown there. */
+  origins: number[];
   /** The text ran past the right margin onto the next row (a soft wrap, not a newline). */
   wrapped: boolean;
 }
@@ -14,12 +19,15 @@ export interface Cursor {
  * Just enough of a terminal to read back what a shell echoed while the user typed: printable
  * characters overwrite cells, BS/CR/LF move the cursor, the line-editing CSI sequences readline uses
  * (K, D, C, A, B, G, P, @) are applied, other escapes are dropped, and a line longer than the width
- * wraps softly (readline forces the wrap with " \r").
+ * wraps softly (readline forces the wrap with " \r"). Each cell remembers where in the text written
+ * its character came from, to tell where a prompt starts after output on its line.
  */
 export class EchoScreen {
-  private rows: Row[] = [{ cells: [], wrapped: false }];
+  private rows: Row[] = [newRow()];
   private row = 0;
   private col = 0;
+  // Characters written before the current `write` call.
+  private written = 0;
 
   constructor(private width: number = Number.POSITIVE_INFINITY) {}
 
@@ -39,9 +47,10 @@ export class EchoScreen {
         i = this.escape(text, i);
         continue;
       }
-      if (!this.control(ch)) this.print(ch);
+      if (!this.control(ch)) this.print(ch, this.written + i);
       i++;
     }
+    this.written += text.length;
   }
 
   /** The text written from `from` on, soft-wrapped rows joined, each line's trailing blanks and blank edge lines dropped. */
@@ -69,8 +78,21 @@ export class EchoScreen {
     return Array.from(cells, (c) => c ?? " ").join("");
   }
 
+  /**
+   * Where, in all the text written, the character shown at column `col` of the cursor's row (or the
+   * first one right of it) was written; undefined when no character up to the cursor was.
+   */
+  originOnCursorRow(col: number): number | undefined {
+    const origins = this.currentRow().origins;
+    for (let c = col; c < Math.min(this.col, origins.length); c++) {
+      const origin = origins[c];
+      if (origin !== undefined && origin >= 0) return origin;
+    }
+    return undefined;
+  }
+
   private currentRow(): Row {
-    while (this.rows.length <= this.row) this.rows.push({ cells: [], wrapped: false });
+    while (this.rows.length <= this.row) this.rows.push(newRow());
     return this.rows[this.row] as Row;
   }
 
@@ -92,13 +114,15 @@ export class EchoScreen {
     }
   }
 
-  private print(ch: string): void {
+  private print(ch: string, origin: number): void {
     if (this.col >= this.width) {
       this.currentRow().wrapped = true;
       this.row++;
       this.col = 0;
     }
-    this.currentRow().cells[this.col] = ch;
+    const row = this.currentRow();
+    row.cells[this.col] = ch;
+    row.origins[this.col] = origin;
     this.col++;
   }
 
@@ -125,10 +149,16 @@ export class EchoScreen {
     const row = this.currentRow();
     switch (final) {
       case "K":
-        if (params === "" || params === "0")
+        if (params === "" || params === "0") {
           row.cells.length = Math.min(row.cells.length, this.col);
-        else if (params === "1") row.cells.fill(" ", 0, this.col + 1);
-        else row.cells = [];
+          row.origins.length = Math.min(row.origins.length, this.col);
+        } else if (params === "1") {
+          row.cells.fill(" ", 0, this.col + 1);
+          row.origins.fill(-1, 0, this.col + 1);
+        } else {
+          row.cells = [];
+          row.origins = [];
+        }
         return;
       case "D":
         this.col = Math.max(0, Math.min(this.col, this.width - 1) - n);
@@ -140,7 +170,7 @@ export class EchoScreen {
         this.row = Math.max(0, this.row - n);
         return;
       case "B":
-        this.row += n;
+        this.row += Math.min(n, MAX_INSERT);
         this.currentRow();
         return;
       case "G":
@@ -148,12 +178,20 @@ export class EchoScreen {
         return;
       case "P":
         row.cells.splice(this.col, n);
+        row.origins.splice(this.col, n);
         return;
-      case "@":
-        row.cells.splice(this.col, 0, ...Array<string>(n).fill(" "));
+      case "@": {
+        const blanks = Math.min(n, MAX_INSERT);
+        row.cells.splice(this.col, 0, ...Array<string>(blanks).fill(" "));
+        row.origins.splice(this.col, 0, ...Array<number>(blanks).fill(-1));
         return;
+      }
     }
   }
+}
+
+function newRow(): Row {
+  return { cells: [], origins: [], wrapped: false };
 }
 
 function skipOsc(text: string, start: number): number {

@@ -76,6 +76,18 @@ describe("exportCast", () => {
     expect(first).toEqual([1, "m", "ls /etc/kolla"]);
   });
 
+  it("starts a recording of one command within a second of 0 when given that command's start", () => {
+    // `export --event N` passes the command's start (not the journal's) as the recording's
+    const late = { ...LS, startedAt: T0 + 744_758, endedAt: T0 + 745_000 };
+    const [header, ...events] = lines(input([late], { startedAt: late.startedAt }), 2) as [
+      Record<string, unknown>,
+      ...[number, string, string][],
+    ];
+    expect(header.timestamp).toBe((T0 + 744_000) / 1000);
+    expect(events[0]).toEqual([0.758, "m", "ls /etc/kolla"]);
+    expect(events[events.length - 1]?.[0]).toBe(1);
+  });
+
   it("labels one marker per command with its command line, at the command's start", () => {
     const events = lines(input([LS, FALSE]), 2).slice(1) as [number, string, string][];
     expect(events.filter((e) => e[1] === "m")).toEqual([

@@ -12,8 +12,10 @@ const osc = (body: string) => `\x1b]${body}${BEL}`;
  * time (after an `r` event when its terminal's size differs from the one before), then its output at the original offsets, bare LFs written as CRLF as a terminal shows them.
  * v2 writes absolute times; v3 writes intervals rounded to the millisecond with error diffusion and
  * ends with an `x` event carrying the last command's exit status (left out when that is unknown). With `marks` (the default) the
- * output also carries OSC 133 A/B/C/D;status and OSC 7 cwd marks, which terminals and players ignore
- * and `importCast` uses to split the recording again.
+ * output also carries OSC 133 A/B/C/D;status and OSC 7 cwd marks, which terminals and players ignore;
+ * the end mark is an event of its own. `importCast` splits such a recording again at its markers,
+ * recognised by the exact prompt and typed-line events that follow them, and not at OSC 133 marks
+ * the output itself holds (output is written as recorded, never rewritten).
  */
 export function* exportCast(
   input: CastInput,
@@ -47,7 +49,6 @@ function* commandEvents(
   event: EventWriter,
   size: { now: string },
 ): Generator<string> {
-  const typed = `${cmd.line.replace(/\r?\n/g, "\r\n")}\r\n${marks ? osc("133;C") : ""}`;
   const resize = function* (at: number, s: { cols: number; rows: number }) {
     const next = `${s.cols}x${s.rows}`;
     if (next === size.now) return;
@@ -57,7 +58,7 @@ function* commandEvents(
   if (cmd.size) yield* resize(cmd.startedAt, cmd.size);
   yield event(cmd.startedAt, "m", cmd.line);
   yield event(cmd.startedAt, "o", promptText(cmd.cwd, marks));
-  yield event(cmd.startedAt, "o", typed);
+  yield event(cmd.startedAt, "o", typedText(cmd.line, marks));
   const crlf = new CrlfWriter();
   let end = cmd.startedAt;
   const resizes = cmd.resizes ?? [];
@@ -80,16 +81,25 @@ function* commandEvents(
       resizes[r] as { cols: number; rows: number },
     );
   }
-  if (!marks) return;
-  const status = cmd.exitStatus === null ? "" : `;${cmd.exitStatus}`;
-  yield event(cmd.endedAt ?? end, "o", osc(`133;D${status}`));
+  if (marks) yield event(cmd.endedAt ?? end, "o", endMark(cmd.exitStatus));
 }
 
-function promptText(cwd: string | undefined, marks: boolean): string {
+/** The prompt written before each command (`importCast` recognises it exactly). */
+export function promptText(cwd: string | undefined, marks: boolean): string {
   const shown = cwd ? `\x1b[1;34m${cwd}\x1b[0m $ ` : "$ ";
   if (!marks) return shown;
   const where = cwd ? osc(`7;file://${cwd.split("/").map(encodeURIComponent).join("/")}`) : "";
   return `${where}${osc("133;A")}${shown}${osc("133;B")}`;
+}
+
+/** The command line as echoed after the prompt, then (with marks) the start of its output. */
+export function typedText(line: string, marks: boolean): string {
+  return `${line.replace(/\r?\n/g, "\r\n")}\r\n${marks ? osc("133;C") : ""}`;
+}
+
+/** The mark written after each command's output; a null status leaves it out. */
+export function endMark(exitStatus: number | null): string {
+  return osc(`133;D${exitStatus === null ? "" : `;${exitStatus}`}`);
 }
 
 /** Turns bare LFs into CRLF across chunk boundaries (a CR at the end of one chunk pairs with an LF starting the next). */

@@ -14,6 +14,9 @@ export interface CastHeader {
   sizeUnknown: boolean;
 }
 
+// Unix seconds of 1970-01-01 and of 9999-12-31T23:59:59Z: a start outside these is not a date.
+const LATEST_TIMESTAMP = 253_402_300_799;
+
 const EXAMPLES = {
   2: '{"version": 2, "width": 80, "height": 24, "timestamp": 1700000000}',
   3: '{"version": 3, "term": {"cols": 80, "rows": 24}, "timestamp": 1700000000}',
@@ -60,12 +63,19 @@ export function parseHeader(line: string, source: string): CastHeader {
   if (!unsized && (!isSize(cols) || !isSize(rows))) {
     throw bad(`positive integers \`${colsKey}\` and \`${rowsKey}\``, snippet(line), version);
   }
+  if (typeof h.timestamp === "number" && !isTimestamp(h.timestamp)) {
+    throw bad(
+      "`timestamp` in Unix seconds, within the years 1970 to 9999",
+      `timestamp ${String(h.timestamp)}`,
+      version,
+    );
+  }
   return {
     version,
     cols: unsized ? 80 : (cols as number),
     rows: unsized ? 24 : (rows as number),
     sizeUnknown: unsized,
-    timestamp: typeof h.timestamp === "number" && Number.isFinite(h.timestamp) ? h.timestamp : null,
+    timestamp: typeof h.timestamp === "number" ? h.timestamp : null,
     title: typeof h.title === "string" ? h.title : null,
     command: typeof h.command === "string" ? h.command : null,
   };
@@ -79,6 +89,11 @@ export function looksLikeRecording(input: string | Uint8Array): boolean {
       : Buffer.from(input.subarray(0, 4096)).toString("utf8");
   const h = parseJson(head.split("\n", 1)[0] ?? "") as Record<string, unknown> | undefined;
   return typeof h === "object" && h !== null && (h.version === 2 || h.version === 3);
+}
+
+// JSON numbers too large for a double (1e400) arrive as Infinity.
+function isTimestamp(v: number): boolean {
+  return Number.isFinite(v) && v >= 0 && v <= LATEST_TIMESTAMP;
 }
 
 function isSize(v: unknown): v is number {

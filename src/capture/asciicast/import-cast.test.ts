@@ -13,6 +13,7 @@ const fixture = (name: string) => fs.readFileSync(path.join(FIXTURES, name));
 const outputOf = (c: { output: { data: string }[] }) => c.output.map((o) => o.data).join("");
 
 const V2 = '{"version": 2, "width": 80, "height": 24, "timestamp": 1700000000}';
+const V3 = '{"version": 3, "term": {"cols": 80, "rows": 24}, "timestamp": 1700000000}';
 
 function thrown(fn: () => unknown): StacklogError {
   try {
@@ -208,6 +209,32 @@ describe("importCast on damaged files", () => {
     expect(r.warnings).toContain(r.commands[1]?.partial);
   });
 
+  it("marks the last command partial, with a warning, when the file is cut at a line boundary", () => {
+    const r = importCast(marked.slice(0, -1).join("\n"), { sourceName: "cut.cast" });
+    expect(r.commands.map((c) => c.line)).toEqual(["ls", "cat a.txt"]);
+    expect(r.commands[0]?.partial).toBeUndefined();
+    expect(r.commands[1]).toMatchObject({
+      exitStatus: null,
+      output: [{ t: 100, data: "line 1\r\n" }],
+    });
+    expect(r.commands[1]?.partial).toBe(
+      'line 5: command "cat a.txt" has no end mark (OSC 133;D): the recording ends before it finished; its exit status is unknown',
+    );
+    expect(r.warnings).toContain(r.commands[1]?.partial);
+  });
+
+  it("does not mark a last `exit` partial: it ended the session", () => {
+    const exit = [
+      V2,
+      '[0.1, "o", "\\u001b]133;A\\u0007$ \\u001b]133;B\\u0007exit 3\\r\\n\\u001b]133;C\\u0007"]',
+      '[0.2, "o", "exit\\r\\n"]',
+    ];
+    const r = importCast(exit.join("\n"));
+    expect(r.commands).toMatchObject([{ line: "exit 3", exitStatus: null }]);
+    expect(r.commands[0]?.partial).toBeUndefined();
+    expect(r.warnings.join("\n")).toContain('"exit 3" has no end mark');
+  });
+
   it("reads a file that ends without a newline after a complete event as whole", () => {
     const r = importCast(marked.join("\n"));
     expect(r.warnings).toEqual([]);
@@ -246,6 +273,42 @@ describe("importCast on damaged files", () => {
       `${V2}\n[0.1, "o", 42]\n`,
       2,
       'a string as the data of an "o" event',
+    ],
+    [
+      "a v3 interval too large for the clock",
+      `${V3}\n[1e308, "o", "a"]\n`,
+      2,
+      "event intervals adding up to under ten years",
+    ],
+    [
+      "v3 intervals adding up to more than ten years",
+      `${V3}\n[2e8, "o", "a"]\n[2e8, "o", "b"]\n`,
+      3,
+      "event intervals adding up to under ten years",
+    ],
+    [
+      "a v2 event time beyond ten years",
+      `${V2}\n[1e300, "o", "a"]\n`,
+      2,
+      "an event time (seconds since the start) under ten years",
+    ],
+    [
+      "a header timestamp after the year 9999",
+      '{"version": 2, "width": 80, "height": 24, "timestamp": 1e20}\n',
+      1,
+      "timestamp 100000000000000000000",
+    ],
+    [
+      "a header timestamp before 1970",
+      '{"version": 2, "width": 80, "height": 24, "timestamp": -1}\n',
+      1,
+      "within the years 1970 to 9999",
+    ],
+    [
+      "a header timestamp too large for a number",
+      '{"version": 3, "term": {"cols": 80, "rows": 24}, "timestamp": 1e400}\n',
+      1,
+      "timestamp Infinity",
     ],
   ])("rejects %s with MalformedRecording naming the line", (_what, text, line, detail) => {
     const err = thrown(() => importCast(text, { sourceName: "bad.cast" }));

@@ -3,15 +3,19 @@ import { recordingText } from "./decode-text.js";
 import { type CastEvent, type Recording, readRecording } from "./read-events.js";
 import { hasShellMarks, type SplitResult, splitByMarks } from "./split-marks.js";
 import { splitByPrompt } from "./split-prompt.js";
+import { splitStacklogCast } from "./split-stacklog.js";
 import type { ImportOptions, ImportResult, SplitMethod } from "./types.js";
 
 /**
- * Parses an asciicast v2 or v3 recording into commands: at its OSC 133 marks (A/B/C/D;status) when
- * present, else at detected prompts (a line ending in `$ ` or `# ` followed by the echo of a typed
- * line), else as one command for the whole recording. Input events are ignored; resize events change
- * the width used to read back typed lines. Accepts the file's bytes (checked for binary data and
- * invalid UTF-8) or its text. Throws `MalformedRecording` for a bad header or event line; a last
- * line cut off mid-event gives the commands read so far, the last one marked `partial`, and a warning.
+ * Parses an asciicast v2 or v3 recording into commands: a recording `exportCast` wrote at its own
+ * markers (so that OSC 133 marks in a command's output stay output), else at its OSC 133 marks
+ * (A/B/C/D;status) when present, else at detected prompts (a line ending in `$ ` or `# ` followed by
+ * the echo of a typed line), else as one command for the whole recording. Input events are ignored;
+ * resize events change the width used to read back typed lines. Accepts the file's bytes (checked
+ * for binary data and invalid UTF-8) or its text. Throws `MalformedRecording` for a bad header or
+ * event line, times included (a start outside the years 1970 to 9999, events past ten years). A
+ * recording that stops while a command runs, whether its last line is cut off mid-event or whole,
+ * gives the commands read so far, the last one marked `partial`, and a warning.
  */
 export function importCast(input: string | Uint8Array, opts: ImportOptions = {}): ImportResult {
   const source = opts.sourceName ?? "recording";
@@ -46,6 +50,8 @@ export function importCast(input: string | Uint8Array, opts: ImportOptions = {})
 
 function split(rec: Recording, origin: number): SplitResult & { splitBy: SplitMethod } {
   const { events, header } = rec;
+  const ours = splitStacklogCast(events, origin);
+  if (ours) return { splitBy: "osc133", ...ours };
   if (hasShellMarks(events))
     return { splitBy: "osc133", ...splitByMarks(events, header.cols, origin) };
   const byPrompt = splitByPrompt(events, header.cols, origin);

@@ -18,6 +18,9 @@ export interface Recording {
   warnings: string[];
 }
 
+// No recording runs for ten years: a later time is a broken file, and would overflow the journal's clock.
+const MAX_SECONDS = 10 * 365.25 * 24 * 3600;
+
 const V2_COMMENT = "comment lines are not part of asciicast v2; skipped";
 const EVENT_EXAMPLE = '[0.25, "o", "hello\\r\\n"]';
 
@@ -87,6 +90,18 @@ function toEvent(
     );
   }
   const us = version === 2 ? Math.round(time * 1e6) : state.prevUs + Math.round(time * 1e6);
+  if (time > MAX_SECONDS || us > MAX_SECONDS * 1e6) {
+    throw fail(
+      "MalformedRecording",
+      source,
+      number,
+      version === 2
+        ? "an event time (seconds since the start) under ten years"
+        : "event intervals adding up to under ten years",
+      EVENT_EXAMPLE,
+      snippet(line),
+    );
+  }
   if (us < state.prevUs)
     warnOnce(state, "backwards", `line ${number}: time goes backwards; kept in order`);
   state.prevUs = Math.max(us, state.prevUs);

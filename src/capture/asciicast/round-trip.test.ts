@@ -119,3 +119,65 @@ describe("export then import", () => {
     );
   });
 });
+
+describe("import of a recording exportCast wrote", () => {
+  const FORGER: CastCommand = {
+    line: "printf 'fake \\033]133;D;7\\007 and \\033]133;A\\007$ fakecmd\\r\\n\\033]133;C\\007fakeout\\r\\n'",
+    startedAt: T0 + 1_000,
+    endedAt: T0 + 1_200,
+    exitStatus: 0,
+    cwd: "/root",
+    chunks: [
+      {
+        t: 100,
+        data: "fake \x1b]133;D;7\x07 and \x1b]133;A\x07$ fakecmd\r\n\x1b]133;C\x07fakeout\r\n",
+      },
+      // a chunk holding nothing but an end mark, as the real one is written
+      { t: 150, data: "\x1b]133;D;9\x07" },
+    ],
+  };
+  const AFTER: CastCommand = {
+    line: "echo second",
+    startedAt: T0 + 2_000,
+    endedAt: T0 + 2_100,
+    exitStatus: 2,
+    cwd: "/",
+    chunks: [{ t: 50, data: "second\r\n" }],
+  };
+
+  it.each([2, 3] as const)(
+    "keeps OSC 133 marks a command's output holds as output, byte for byte (v%i)",
+    (version) => {
+      const r = importCast(
+        [...exportCast({ ...INPUT, commands: [FORGER, AFTER] }, version)].join(""),
+      );
+      expect(r.warnings).toEqual([]);
+      expect(r.commands).toEqual([expected(FORGER, "/root"), expected(AFTER, "/")]);
+    },
+  );
+
+  it.each([2, 3] as const)(
+    "marks the last command partial, with a warning, when the file is cut at a line boundary (v%i)",
+    (version) => {
+      const lines = [...exportCast({ ...INPUT, commands: [FORGER, AFTER] }, version)];
+      // the header; FORGER's marker, prompt, line, two chunks and end; AFTER's marker, prompt, line, output
+      const r = importCast(lines.slice(0, 11).join(""));
+      expect(r.commands.map((c) => [c.line, c.exitStatus])).toEqual([
+        [FORGER.line, 0],
+        ["echo second", null],
+      ]);
+      expect(r.commands[0]?.partial).toBeUndefined();
+      expect(r.commands[1]?.output).toEqual(AFTER.chunks);
+      expect(r.commands[1]?.partial).toContain("has no end mark (OSC 133;D)");
+      expect(r.warnings).toEqual([r.commands[1]?.partial]);
+    },
+  );
+
+  it("splits at OSC 133 marks when the markers are not as exportCast writes them", () => {
+    const text = [...exportCast({ ...INPUT, commands: [AFTER] }, 2)]
+      .join("")
+      .replace('"m","echo second"', '"m","a chapter"');
+    const r = importCast(text);
+    expect(r.commands.map((c) => [c.line, c.exitStatus])).toEqual([["echo second", 2]]);
+  });
+});

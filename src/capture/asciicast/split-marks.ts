@@ -2,6 +2,7 @@ import { CommandBuilder } from "./command-builder.js";
 import { typedLine } from "./echo-screen.js";
 import { OscScanner, type Piece, type ShellMark } from "./osc-scanner.js";
 import type { CastEvent } from "./read-events.js";
+import { sessionExit, unfinished } from "./recording-end.js";
 import type { ImportedCommand } from "./types.js";
 
 export interface SplitResult {
@@ -37,13 +38,18 @@ export function splitByMarks(
   let last: CastEvent | undefined;
   for (const e of events) {
     last = e;
-    if (e.code === "r") s.cols = Number(e.data.split("x")[0]);
+    if (e.code === "r") s.cols = Number(e.data.split("x")[0]) || s.cols;
     if (e.code !== "o") continue;
     for (const piece of scanner.feed(e.data)) s.piece(piece, e);
   }
   if (last) for (const piece of scanner.flush()) s.piece(piece, last);
-  if (last) s.close(last, "the recording ends before it finished");
+  if (last) s.end(last, sessionExit(events));
   return { commands: s.commands, warnings: s.warnings };
+}
+
+/** The warning for a command whose OSC 133;D mark is missing. */
+export function noEndMark(e: CastEvent, line: string, why: string): string {
+  return `line ${e.line}: command ${JSON.stringify(line)} has no end mark (OSC 133;D): ${why}; its exit status is unknown`;
 }
 
 class MarkSplitter {
@@ -68,11 +74,25 @@ class MarkSplitter {
   /** Ends the open command, if any, without an exit status. */
   close(e: CastEvent, why: string): void {
     if (!this.current) return;
-    this.warnings.push(
-      `line ${e.line}: command ${JSON.stringify(this.current.line)} has no end mark (OSC 133;D): ${why}; its exit status is unknown`,
-    );
+    this.warnings.push(noEndMark(e, this.current.line, why));
     this.commands.push(this.current.finish(this.origin, e.time, null));
     this.current = null;
+  }
+
+  /**
+   * Ends the recording. A command left open was cut short (`partial`) unless it ended the session
+   * (`exit`, or a v3 `x` event says the session exited).
+   */
+  end(e: CastEvent, session: number | null | undefined): void {
+    if (!this.current) return;
+    const { exitStatus, cutShort } = unfinished(this.current.line, session);
+    const command = this.current.finish(this.origin, e.time, exitStatus);
+    this.current = null;
+    this.commands.push(command);
+    if (exitStatus !== null) return;
+    const why = noEndMark(e, command.line, "the recording ends before it finished");
+    if (cutShort) command.partial = why;
+    this.warnings.push(why);
   }
 
   private mark(mark: ShellMark, e: CastEvent): void {

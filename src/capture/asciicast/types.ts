@@ -47,7 +47,7 @@ export interface ImportedCommand {
   partial?: string;
 }
 
-/** How the recording was cut into commands. */
+/** How the recording was cut into commands (`osc133` too for a recording stacklog wrote, cut at its own markers). */
 export type SplitMethod = "osc133" | "prompt" | "single";
 
 export interface ImportResult {

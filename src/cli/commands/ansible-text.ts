@@ -52,7 +52,7 @@ export function ansibleText(a: AnsibleSummary): string {
   for (const f of a.findings) {
     // names and messages come from the command's output: shown, not obeyed
     out.push(
-      `  ${outcome(a, f)}: ${oneLine(`[${f.host}] ${f.play} / ${f.task}: ${f.message.split("\n")[0]}`)}`,
+      `  ${outcome(a, f)}: ${oneLine(`[${f.host}] ${where(f)}: ${f.message.split("\n")[0]}`)}`,
     );
   }
   if (a.recap.length) {
@@ -64,4 +64,10 @@ export function ansibleText(a: AnsibleSummary): string {
     }
   }
   return out.join("\n");
+}
+
+/** Where a failure happened: play / task, or what an ad-hoc run (no play, no task) leaves. */
+function where(f: { play: string; task: string }): string {
+  if (f.play || f.task) return `${f.play || "(no play)"} / ${f.task || "(no task)"}`;
+  return "ad-hoc";
 }

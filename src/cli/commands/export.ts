@@ -48,7 +48,10 @@ function* lines(
   yield* exportCast(
     {
       title: j.title,
-      startedAt: j.startedAt ?? j.createdAt,
+      // a recording of one command (--event) starts with it, not at the journal's start
+      startedAt: only
+        ? (commands[0]?.startedAt ?? j.startedAt ?? j.createdAt)
+        : (j.startedAt ?? j.createdAt),
       commands: castCommands(store, commands),
       idleTimeLimit: 2,
       ...(size ? { cols: size.cols, rows: size.rows } : {}),

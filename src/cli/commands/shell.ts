@@ -8,8 +8,7 @@ import {
   shellKind,
 } from "../../capture/shell/index.js";
 import { ExitError, fail } from "../../errors/index.js";
-import type { JournalStore } from "../../journal/index.js";
-import { CommandRecording, finishedWarning } from "../command-recording.js";
+import { CommandRecording, finishedWarning, type SessionStore } from "../command-recording.js";
 import type { Ctx } from "../context.js";
 import { appendEvents, resolveJournal } from "../recorder.js";
 import { learnFrom, loadRedaction, type Redaction } from "../redaction.js";
@@ -31,7 +30,7 @@ function recorder(
   ctx: Ctx,
   journalId: string,
   session: { redaction: Redaction },
-  store: JournalStore,
+  store: SessionStore,
 ): ShellRecorder {
   return {
     lineTyped(typed) {
@@ -113,7 +112,7 @@ export async function run(args: Args, ctx: Ctx): Promise<never> {
         { ...ctx, warn: (line) => ctx.stderr.write(`\r\nstacklog: ${line}\r\n`) },
         journal.id,
         session,
-        store,
+        { store, lockedUntil: 0 },
       ),
       banner,
       now: ctx.now,
