@@ -34,7 +34,7 @@ export const keyValueRule: Rule = {
     const end = at + runLength(text, at, Math.min(hi, at + NAME_MAX), isNameChar);
     const name = text.slice(start, trimDots(text, start, end));
     const word = secretWord(name);
-    if (!word || precededByPath(text, start, lo)) return [];
+    if (!word || (precededByPath(text, start, lo) && !assignedAfter(text, end, hi))) return [];
     return valueSpan(text, start, start + name.length, lo, hi, word);
   },
 };
@@ -54,6 +54,13 @@ function backRun(text: string, at: number, lo: number): number {
   const stop = Math.max(lo, at - NAME_MAX);
   while (i > stop && isNameChar(text.charCodeAt(i - 1))) i--;
   return at - i;
+}
+
+// A name followed by ` = `: an assignment even after a `/`, as in a sed expression
+// (`s/^password = .*/password = NewPw1234/`), where no path has it.
+function assignedAfter(text: string, end: number, hi: number): boolean {
+  const i = skipBlank(text, end, hi);
+  return i > end && text[i] === "=" && text[i + 1] !== "=";
 }
 
 // A path (`/etc/passwd`) or a reference (`$OS_PASSWORD`, `${OS_PASSWORD}`, `%(password)s`).
@@ -112,7 +119,9 @@ function valueSpan(
       ? valueEnd(text, i, last, quote)
       : unquoted === "line"
         ? lineValueEnd(text, i, last, quoted !== null)
-        : shellWordEnd(text, i, last);
+        : quoted !== null
+          ? quotedWordEnd(text, i, last)
+          : shellWordEnd(text, i, last);
   return harmlessValue(text.slice(i, valueEndAt))
     ? []
     : [{ start: i, end: valueEndAt, label: word }];
@@ -169,4 +178,16 @@ function itemValue(
   i += quote.length;
   const end = valueEnd(text, i, hi, quote);
   return harmlessValue(text.slice(i, end)) ? [] : [{ start: i, end, label: word }];
+}
+
+/**
+ * Where a `name=value` inside a quoted string ends: at white space or the string's end, not at
+ * the shell's separators, which a quoted string does not have (`-e 'db_password=Ab;cd12'`).
+ * A `;` that ends the word is taken for a separator all the same (`bash -c 'export
+ * OS_PASSWORD=S3cret; ...'`), since a quoted string is often a script.
+ */
+function quotedWordEnd(text: string, from: number, last: number): number {
+  let i = from;
+  while (i < last && text[i] !== " " && text[i] !== "\t" && text[i] !== "\n") i++;
+  return i > from + 1 && text[i - 1] === ";" ? i - 1 : i;
 }

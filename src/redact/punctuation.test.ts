@@ -27,6 +27,33 @@ describe("values holding punctuation", () => {
     ],
     ["echo OS_PASSWORD=Pre\\ Space\\ Pw78", "echo OS_PASSWORD=[REDACTED password]"],
     ["mysql -u root -pAb\\;Cd79 nova", "mysql -u root -p[REDACTED password] nova"],
+    // a name=value inside a quoted string ends at white space or the string's end, not at `;`
+    [
+      "kolla-ansible -e 'database_password=Ab;cd1234' deploy",
+      "kolla-ansible -e 'database_password=[REDACTED password]' deploy",
+    ],
+    [
+      "ansible-playbook -e 'db_password=Ab;cd1234 other=1' site.yml",
+      "ansible-playbook -e 'db_password=[REDACTED password] other=1' site.yml",
+    ],
+    [
+      "bash -c 'export OS_PASSWORD=S3cretVal; echo hi'",
+      "bash -c 'export OS_PASSWORD=[REDACTED password]; echo hi'",
+    ],
+  ])("%s", (line, want) => {
+    expect(r.redact(line)).toBe(want);
+  });
+
+  it.each([
+    "sed -i 's/^password = .*/password = NewPw1234/' /etc/kolla/config/nova.conf",
+    "sed -i 's/password = OldPw5678/password = NewPw1234/' nova.conf",
+  ])("hides an assignment after a / in a sed expression: %s", (line) => {
+    const out = r.redact(line);
+    expect(out).not.toContain("NewPw1234");
+    expect(out).not.toContain("OldPw5678");
+  });
+
+  it.each([
     [
       "bash -c 'mysql -uroot -pQuotedMyPw43 -e x'",
       "bash -c 'mysql -uroot -p[REDACTED password] -e x'",
