@@ -23,5 +23,22 @@ export function secretFinder(
     for (const needle of variants) forms.push({ needle, secret: s });
   }
   if (forms.length === 0) return () => null;
-  return (text) => forms.find((f) => text.includes(f.needle))?.secret ?? null;
+  const labels = new Set(secrets.map((s) => s.label));
+  // stacklog's own markers name what they hide: a label is not a value, even where a value
+  // (a lab's password "password") is also a word of a label (`[REDACTED password]`)
+  const unmarked = (text: string) =>
+    text.includes("[REDACTED ")
+      ? text.replace(MARKER, (m, label: string) => (isLabel(label, labels) ? "" : m))
+      : text;
+  return (text) => {
+    const t = unmarked(text);
+    return forms.find((f) => t.includes(f.needle))?.secret ?? null;
+  };
+}
+
+const MARKER = /\[REDACTED ([^\]\n]{1,200})\]/g;
+
+/** A registered source's label, a pattern rule's (`password`, `url-password`) or `env:NAME`. */
+function isLabel(label: string, labels: Set<string>): boolean {
+  return labels.has(label) || /^[a-z]+(?:-[a-z]+)*$/.test(label) || /^env:[A-Z0-9_]+$/.test(label);
 }

@@ -22,22 +22,20 @@ function isOpenStackSecretName(name: string): boolean {
   return name.startsWith("OS_") && /PASSWORD|SECRET|TOKEN/.test(name);
 }
 
-// Settings of an openrc file that are not secret and occur everywhere in a log (the auth URL,
-// user and project names): hiding them would make the record unreadable.
-const OPENRC_SETTINGS =
-  /^OS_(AUTH_URL|AUTH_TYPE|USERNAME|USER_ID|PROJECT_NAME|PROJECT_ID|TENANT_NAME|TENANT_ID|USER_DOMAIN_NAME|USER_DOMAIN_ID|PROJECT_DOMAIN_NAME|PROJECT_DOMAIN_ID|DOMAIN_NAME|DOMAIN_ID|REGION_NAME|INTERFACE|ENDPOINT_TYPE|IDENTITY_API_VERSION|IMAGE_API_VERSION|VOLUME_API_VERSION|COMPUTE_API_VERSION|CACERT|CERT|KEY|CLOUD|APPLICATION_CREDENTIAL_ID|APPLICATION_CREDENTIAL_NAME)$/;
-
 const ASSIGNMENT = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)=(.*)$/;
 
 /**
  * The values of a `KEY=value` file (an openrc, a `.env`). The user registered the file as
- * secret, so every value counts except the non-secret OpenStack settings listed above.
+ * secret, so every value counts, but for `OS_*` variables only those named as secrets
+ * (`OS_PASSWORD`, `OS_*SECRET*`, `OS_*TOKEN*`): the others are the client's settings (auth URL,
+ * user and project names, `OS_AUTH_PLUGIN='password'`, interface, region), which occur
+ * everywhere in a log and, hidden, would make the record unreadable (every "password" gone).
  */
 export function secretsFromEnvFile(path: string, text: string): KnownSecret[] {
   const out: KnownSecret[] = [];
   for (const line of text.split(/\r?\n/)) {
     const m = ASSIGNMENT.exec(line);
-    if (!m?.[1] || OPENRC_SETTINGS.test(m[1])) continue;
+    if (!m?.[1] || (m[1].startsWith("OS_") && !isOpenStackSecretName(m[1]))) continue;
     pushSecret(out, unquote(m[2] ?? ""), `${fileLabel(path)}:${m[1]}`);
   }
   return out;

@@ -178,3 +178,17 @@ describe("a private key whose lines are known values", () => {
     expect(out).not.toContain("OPENSSH");
   });
 });
+
+describe("known values in URL-encoded forms", () => {
+  it("are found however the encoder treats ! ' ( ) * and spaces", () => {
+    const value = `p@ss:w;rd"'xRoot (Maria)*!`;
+    const r = createRedactor([{ value, label: "passwords.yml:mariadb_root_pass" }]);
+    const python = "p%40ss%3Aw%3Brd%22%27xRoot+%28Maria%29%2A%21"; // urllib.parse.quote_plus
+    const js = encodeURIComponent(value);
+    for (const form of [python, python.replace("+", "%20"), js]) {
+      expect(r.redact(`urlenc: ${form}`)).toBe(
+        "urlenc: [REDACTED passwords.yml:mariadb_root_pass]",
+      );
+    }
+  });
+});

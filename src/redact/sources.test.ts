@@ -283,3 +283,29 @@ describe("secretsFromEnv", () => {
     ]);
   });
 });
+
+describe("an openrc registered as a secret source", () => {
+  it("hides OS_PASSWORD but not the client's settings (kolla's admin-openrc.sh)", () => {
+    const text = [
+      "# Ansible managed",
+      "export OS_PROJECT_DOMAIN_NAME='Default'",
+      "export OS_USERNAME='admin'",
+      "export OS_PASSWORD='Kx9AdminPw77q'",
+      "export OS_AUTH_URL='http://10.0.0.10:5000'",
+      "export OS_INTERFACE='internal'",
+      "export OS_ENDPOINT_TYPE='internalURL'",
+      "export OS_IDENTITY_API_VERSION='3'",
+      "export OS_REGION_NAME='RegionOne'",
+      "export OS_AUTH_PLUGIN='password'",
+      "export OS_SYSTEM_SCOPE='all'",
+      "export MY_OWN_TOKEN_FILE_SECRET='LocalSecret123'",
+    ].join("\n");
+    const r = loadSecretSource("/etc/kolla/admin-openrc.sh", undefined, () => text);
+    if (!r.ok) throw r.error;
+    expect(r.secrets.map((s) => s.value).sort()).toEqual(["Kx9AdminPw77q", "LocalSecret123"]);
+    const redactor = createRedactor(r.secrets);
+    expect(redactor.redact("cat /etc/kolla/passwords.yml; openstack --os-auth-type password")).toBe(
+      "cat /etc/kolla/passwords.yml; openstack --os-auth-type password",
+    );
+  });
+});

@@ -10,6 +10,9 @@ export function variantsOf(value: string): string[] {
   const forms = new Set<string>([value]);
   forms.add(encodeURIComponent(value));
   forms.add(formEncode(value));
+  // Python's quote/quote_plus, curl --data-urlencode and PHP encode ! ' ( ) * too
+  forms.add(encodeAll(value));
+  forms.add(encodeAll(value).replace(/%20/g, "+"));
   forms.add(JSON.stringify(value).slice(1, -1));
   // in a single-quoted YAML scalar (`'It''s'`) and a shell-escaped word (`It\'s`)
   forms.add(value.replaceAll("'", "''"));
@@ -22,6 +25,13 @@ export function variantsOf(value: string): string[] {
     if (core) forms.add(core);
   }
   return [...forms].filter((f) => f.length >= MIN_SECRET_LENGTH);
+}
+
+function encodeAll(value: string): string {
+  return encodeURIComponent(value).replace(
+    /[!'()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
 }
 
 function formEncode(value: string): string {
