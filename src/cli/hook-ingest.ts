@@ -1,13 +1,13 @@
-import { readdirSync } from "node:fs";
+import { createHash } from "node:crypto";
 import os from "node:os";
 import path from "node:path";
-import { type HookRecord, ingestHookSpool } from "../capture/hook/index.js";
-import { ulidFactory } from "../journal/ids.js";
+import { encodeTime, TIME_MAX } from "ulid";
+import { type HookRecord, ingestHookSpool, pendingHookSpools } from "../capture/hook/index.js";
 import { type JournalStore, type NewEvent, phaseAt } from "../journal/index.js";
 import type { Redactor } from "../redact/index.js";
 import { learnFrom, type Redaction } from "./redaction.js";
 
-const newId = ulidFactory();
+const CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 const SIGNALS = new Map(Object.entries(os.constants.signals).map(([name, n]) => [n, name]));
 const signalName = (n: number): string | null => SIGNALS.get(n) ?? null;
 
@@ -16,11 +16,22 @@ export function hookSpoolFile(home: string, journalId: string): string {
   return path.join(home, "hooks", `${journalId}.tsv`);
 }
 
+/**
+ * A ULID made from the line itself (its time part the command's start): a spool file stored
+ * again after a crash between storing and deleting it gives the same ids, which the store keeps once.
+ */
+export function hookEventId(journalId: string, r: HookRecord): string {
+  const hash = createHash("sha256").update(`${journalId}\n${r.raw}`).digest();
+  let rest = "";
+  for (let i = 0; i < 16; i++) rest += CROCKFORD[(hash[i] as number) & 31];
+  return encodeTime(Math.min(Math.max(r.startedAt, 0), TIME_MAX), 10) + rest;
+}
+
 function event(journalId: string, r: HookRecord, redactor: Redactor): NewEvent {
   const signal = r.exitStatus > 128 ? signalName(r.exitStatus - 128) : null;
   const [user = "", host = ""] = r.actor.split("@");
   return {
-    id: newId(r.startedAt),
+    id: hookEventId(journalId, r),
     journalId,
     time: r.startedAt,
     actor: r.actor,
@@ -48,9 +59,11 @@ function event(journalId: string, r: HookRecord, redactor: Redactor): NewEvent {
 }
 
 /**
- * Stores the lines hook-mode shells spooled (redacted); returns how many. Never throws.
- * `makeRedaction` gives null while a registered secret source cannot be read: the lines then
- * wait, as the shell wrote them, until the values they may hold are known again.
+ * Stores the lines hook-mode shells spooled (redacted), each spool file in one transaction;
+ * returns how many. Never throws. A file that cannot be stored (store locked, journal unknown)
+ * waits, claimed or not, for a later call. `makeRedaction` gives null while a registered secret
+ * source cannot be read: the lines then wait, as the shell wrote them, until the values they
+ * may hold are known again.
  *
  * A password a line sets (`export OS_PASSWORD=...`) is hidden in the later lines stored in the
  * same call. A later call does not know it (it is kept nowhere): a call made from that shell
@@ -61,31 +74,28 @@ export function ingestHooks(
   store: JournalStore,
   makeRedaction: () => Redaction | null,
 ): number {
-  const dir = path.join(home, "hooks");
-  let files: string[];
-  try {
-    files = readdirSync(dir).filter((f) => f.endsWith(".tsv"));
-  } catch {
-    return 0;
-  }
+  const files = pendingHookSpools(path.join(home, "hooks"));
   if (files.length === 0) return 0;
   let redaction = makeRedaction();
   if (!redaction) return 0;
   let n = 0;
-  for (const f of files) {
-    const journalId = f.slice(0, -4);
+  for (const file of files) {
+    const journalId = path.basename(file, ".tsv");
     try {
       store.getJournal(journalId);
       // stored late: the phase is the one that ran when the command did
       const phases = store.events(journalId, { kinds: ["phase"] });
-      ingestHookSpool(path.join(dir, f), (r) => {
-        if (!r.hidden) redaction = learnFrom(redaction as Redaction, r.line);
-        const e = event(journalId, r, (redaction as Redaction).redactor);
-        store.append({ ...e, phase: phaseAt(phases, r.startedAt) });
-        n++;
-      });
+      n += ingestHookSpool(file, (records) =>
+        store.batch(() => {
+          for (const r of records) {
+            if (!r.hidden) redaction = learnFrom(redaction as Redaction, r.line);
+            const e = event(journalId, r, (redaction as Redaction).redactor);
+            store.append({ ...e, phase: phaseAt(phases, r.startedAt) });
+          }
+        }),
+      );
     } catch {
-      // an unknown journal's or unreadable file waits for a later call
+      // an unknown journal's, unreadable or unstorable file waits for a later call
     }
   }
   return n;

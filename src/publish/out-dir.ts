@@ -33,6 +33,33 @@ function ensureParent(root: string, realRoot: string, file: string, checked: Set
   checked.add(parent);
 }
 
+/** The nearest of `dir` and its parents that exists, or null. */
+function nearestExisting(dir: string): string | null {
+  for (let d = dir; ; d = path.dirname(d)) {
+    if (fs.existsSync(d)) return d;
+    if (path.dirname(d) === d) return null;
+  }
+}
+
+/** Creates the output folder (and its parents); a file in the way is refused as bad input. */
+export function makeOutDir(dir: string): void {
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code !== "EEXIST" && code !== "ENOTDIR") throw err;
+    const file = nearestExisting(dir) ?? dir;
+    throw fail(
+      "BadValue",
+      "--out",
+      "a folder (created when missing)",
+      "stacklog publish --out ./site",
+      file === dir ? `${dir} (a file, not a folder)` : `${dir} (${file} is a file, not a folder)`,
+      `Name a new or existing folder for the site instead; publish writes a folder of pages and never replaces the file ${file}.`,
+    );
+  }
+}
+
 /**
  * Collects files in a staging folder inside `outDir`, then moves them into place at once with
  * `commit()`, or removes them with `discard()`: a refused publish leaves `outDir` as it was.
@@ -46,7 +73,7 @@ export class StagedWriter {
 
   constructor(outDir: string) {
     this.root = path.resolve(outDir);
-    fs.mkdirSync(this.root, { recursive: true });
+    makeOutDir(this.root);
     this.realRoot = fs.realpathSync(this.root);
     this.stage = fs.mkdtempSync(path.join(this.realRoot, ".stacklog-staging-"));
   }

@@ -1,6 +1,13 @@
 import { type AnchorHit, findAnchors, LineEnds, lineStart } from "./anchors.js";
 import type { LiteralHit, LiteralMatcher } from "./literal-matcher.js";
-import { acceptKnown, mergeRegions, type RuleSpan, render, safeCut } from "./resolve.js";
+import {
+  acceptKnown,
+  hiddenSpans,
+  mergeRegions,
+  type RuleSpan,
+  render,
+  safeCut,
+} from "./resolve.js";
 import type { Rule } from "./rule.js";
 import type { CompiledRules } from "./rules.js";
 import type { Span } from "./types.js";
@@ -81,6 +88,15 @@ export class Engine {
     const spans: Span[] | null = rule.hits(this.buf, at, lo, hi, complete);
     if (spans === null) this.pending.push({ at, rule, prio });
     else for (const s of spans) this.spans.push({ ...s, prio });
+  }
+
+  /** What a one-shot redaction of `text` hides: its stretches and labels (a fresh engine only). */
+  hiddenIn(text: string): Span[] {
+    this.buf = text;
+    this.scanKnown(true);
+    this.scanAnchors(true);
+    const known = acceptKnown(this.known, this.lastKnownEnd, this.c.labels);
+    return hiddenSpans(text, text.length, known, mergeRegions(this.spans));
   }
 
   private emit(hold: number): string {

@@ -1,3 +1,4 @@
+import { hideAcrossColours } from "./colour-joins.js";
 import { commandLineRule } from "./command-rules.js";
 import { type Compiled, Engine } from "./engine.js";
 import { type Literal, type LiteralHit, LiteralMatcher } from "./literal-matcher.js";
@@ -34,20 +35,7 @@ export function createRedactor(
   return {
     knownCount: literals.length,
     redact(text) {
-      if (text.length > SHORT_TEXT) return new Engine(compiled).feed(text, true);
-      const found: KnownSecret[] = [];
-      const out = new Engine(short, collect(found)).feed(text, true);
-      // A value a pattern hid is hidden wherever else the text shows it, where no pattern marks
-      // it (`export OS_PASSWORD=S3cret; echo S3cret`, `mysql -pS3cret -e "... 'S3cret'"`).
-      const again = found.filter((f) => out.includes(f.value));
-      if (again.length === 0) return out;
-      const more = knownLiterals([...secrets, ...again]);
-      const withFound = {
-        ...short,
-        literals: new LiteralMatcher(more.literals),
-        labels: more.labels,
-      };
-      return new Engine(withFound).feed(text, true);
+      return redactOnce(hideAcrossColours(text, spansOf));
     },
     patternSecrets(text) {
       const found: KnownSecret[] = [];
@@ -56,10 +44,53 @@ export function createRedactor(
     },
     stream() {
       const engine = new Engine(compiled);
-      return { push: (chunk) => engine.feed(chunk, false), flush: () => engine.feed("", true) };
+      // An unfinished line waits for its end, so that a value colour codes cut is seen whole
+      // (see `hideAcrossColours`); a line longer than CARRY_MAX goes on as it is.
+      let carry = "";
+      return {
+        push(chunk) {
+          let text = carry === "" ? chunk : carry + chunk;
+          carry = "";
+          const nl = text.lastIndexOf("\n");
+          if (text.length - nl - 1 < CARRY_MAX) {
+            carry = text.slice(nl + 1);
+            text = text.slice(0, nl + 1);
+          }
+          return engine.feed(hideAcrossColours(text, spansOf), false);
+        },
+        flush() {
+          const text = carry;
+          carry = "";
+          return engine.feed(hideAcrossColours(text, spansOf), true);
+        },
+      };
     },
   };
+
+  function spansOf(line: string) {
+    return new Engine(line.length <= SHORT_TEXT ? short : compiled).hiddenIn(line);
+  }
+
+  function redactOnce(text: string): string {
+    if (text.length > SHORT_TEXT) return new Engine(compiled).feed(text, true);
+    const found: KnownSecret[] = [];
+    const out = new Engine(short, collect(found)).feed(text, true);
+    // A value a pattern hid is hidden wherever else the text shows it, where no pattern marks
+    // it (`export OS_PASSWORD=S3cret; echo S3cret`, `mysql -pS3cret -e "... 'S3cret'"`).
+    const again = found.filter((f) => out.includes(f.value));
+    if (again.length === 0) return out;
+    const more = knownLiterals([...secrets, ...again]);
+    const withFound = {
+      ...short,
+      literals: new LiteralMatcher(more.literals),
+      labels: more.labels,
+    };
+    return new Engine(withFound).feed(text, true);
+  }
 }
+
+// Longest unfinished line a stream holds back (see `stream`).
+const CARRY_MAX = 8192;
 
 // The rules never change: compiled once per process (a recorded shell builds a redactor for
 // every command's output).

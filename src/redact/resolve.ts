@@ -58,15 +58,8 @@ export function safeCut(cut: number, known: Span[], regions: Span[]): number {
  * replaced by `[REDACTED label]`. Known values win over patterns. Both lists are sorted.
  */
 export function render(text: string, cut: number, known: Span[], regions: Span[]): string {
-  const pieces = known.filter((s) => s.start < cut);
-  let j = 0;
-  for (const r of regions) {
-    if (r.start >= cut) break;
-    while (j < known.length && (known[j] as Span).end <= r.start) j++;
-    subtract(text, r, known, j, pieces);
-  }
+  const pieces = hiddenSpans(text, cut, known, regions);
   if (pieces.length === 0) return cut === text.length ? text : text.slice(0, cut);
-  pieces.sort((a, b) => a.start - b.start);
   const out: string[] = [];
   let pos = 0;
   for (const p of pieces) {
@@ -75,6 +68,18 @@ export function render(text: string, cut: number, known: Span[], regions: Span[]
   }
   out.push(text.slice(pos, cut));
   return out.join("");
+}
+
+/** The stretches of `text` before `cut` that `render` replaces, in order, with their labels. */
+export function hiddenSpans(text: string, cut: number, known: Span[], regions: Span[]): Span[] {
+  const pieces = known.filter((s) => s.start < cut);
+  let j = 0;
+  for (const r of regions) {
+    if (r.start >= cut) break;
+    while (j < known.length && (known[j] as Span).end <= r.start) j++;
+    subtract(text, r, known, j, pieces);
+  }
+  return pieces.sort((a, b) => a.start - b.start);
 }
 
 /**

@@ -116,6 +116,18 @@ describe("the live web app", () => {
     }
   });
 
+  it("sends the whole journal for after=0, and only new events without after", () => {
+    const id = liveJournal();
+    const seqs = (url: string) => {
+      const got: string[] = [];
+      (get(url).body as SseBody).start((t) => got.push(t))();
+      return got.filter((t) => t.startsWith("event: event\n")).map((t) => t.split("\n")[1]);
+    };
+    expect(seqs(`/events/${id}?after=0`)).toEqual(["id: 1"]);
+    expect(seqs(`/events/${id}`)).toEqual([]);
+    expect(seqs(`/events/${id}?after=nonsense`)).toEqual([]);
+  });
+
   it("tells subscribers when the journal finishes", () => {
     const id = liveJournal();
     const got: string[] = [];

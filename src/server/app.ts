@@ -72,7 +72,9 @@ function sse(
   if (!SAFE_SEGMENT.test(journalId)) return text(404, "no such journal\n");
   const j = reader.listJournals().find((x) => x.id === journalId);
   if (!j) return text(404, "no such journal\n");
-  const after = Math.max(0, Number.parseInt(query.get("after") ?? "", 10) || reader.lastSeq(j.id));
+  // after=0 asks for the whole journal; no (or no usable) `after` for new events only.
+  const asked = /^\d+$/.test(query.get("after") ?? "") ? Number(query.get("after")) : Number.NaN;
+  const after = Number.isSafeInteger(asked) ? asked : reader.lastSeq(j.id);
   return {
     status: 200,
     headers: {

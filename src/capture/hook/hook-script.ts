@@ -13,5 +13,8 @@ export function hookScript(
 ): string {
   const ext = shell === "bash" ? "bash" : "zsh";
   const read = (name: string) => readFileSync(join(scriptsDir, `${name}.${ext}`), "utf8");
-  return `__stacklog_spool=${quote(spoolFile)}\n${read("common")}\n${read("hook")}`;
+  // The lines are unredacted: the spool is created here, private whatever the shell's umask
+  // (a file that exists keeps its mode when appended to). One subshell, at eval time only.
+  const create = `(umask 077 && : >>"$__stacklog_spool") 2>/dev/null`;
+  return `__stacklog_spool=${quote(spoolFile)}\n${create}\n${read("common")}\n${read("hook")}`;
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { spawn } from "node-pty";
@@ -57,7 +57,8 @@ async function typeWithHooks(
     () => prompts() > 0,
     () => `the first prompt; screen ${JSON.stringify(screen)}`,
   );
-  await typeAndWait(`PS1='${PROMPT}'; eval "$(cat ${script})"`);
+  // a umask that would let others read the files the shell creates
+  await typeAndWait(`umask 022; PS1='${PROMPT}'; eval "$(cat ${script})"`);
   for (const line of lines) await typeAndWait(line);
   pty.write("exit\r");
   await exited;
@@ -105,6 +106,10 @@ describe.each([
   it("writes only the status of a command typed with a leading space", () => {
     expect(records[4]?.hidden).toBe(true);
     expect(raw).not.toContain("hidden-line-text");
+  });
+
+  it("creates the spool readable by its owner only, whatever the umask", () => {
+    expect(statSync(join(dir, "spool.tsv")).mode & 0o777).toBe(0o600);
   });
 
   it("stays quiet when the spool cannot be written", async () => {

@@ -1,2 +1,9 @@
 export { hookScript } from "./hook-script.js";
-export { type HookRecord, ingestHookSpool, parseHookLines } from "./spool.js";
+export {
+  type ClaimOptions,
+  type HookRecord,
+  ingestHookSpool,
+  parseHookLines,
+  pendingHookSpools,
+  STALE_CLAIM_MS,
+} from "./spool.js";

@@ -1,4 +1,14 @@
-import { readdirSync, readFileSync, renameSync, unlinkSync } from "node:fs";
+import {
+  chmodSync,
+  closeSync,
+  fchmodSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+} from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { percentDecode } from "../shell/marks.js";
 import { processAlive } from "../shell/nested.js";
@@ -18,6 +28,8 @@ export interface HookRecord {
   terminal: string;
   /** user@host. */
   actor: string;
+  /** The spool line as the shell wrote it: the same line always gives the same event id. */
+  raw: string;
 }
 
 const FIELDS = 8;
@@ -63,6 +75,7 @@ function parseLine(line: string): HookRecord | null {
     hidden: hidden === "1",
     terminal,
     actor,
+    raw: line,
   };
 }
 
@@ -72,58 +85,132 @@ function epochMs(s: string): number | null {
   return Math.round(Number(s.replace(",", ".")) * 1000);
 }
 
+/** A claim older than this is taken over even while its pid runs (the pid may be reused). */
+export const STALE_CLAIM_MS = 10 * 60_000;
+
+export interface ClaimOptions {
+  pid?: number;
+  now?: () => number;
+  isAlive?: (pid: number) => boolean;
+}
+
+const CLAIM = /^(.+\.tsv)\.claimed-(\d+)-(\d+)(?:-\d+)?$/;
+
+// A claim of this process is left by an earlier call that failed (ingesting is synchronous).
+function orphaned(name: string, o: Required<ClaimOptions>): boolean {
+  const m = CLAIM.exec(name);
+  if (!m) return false;
+  const owner = Number(m[2]);
+  return owner === o.pid || !o.isAlive(owner) || o.now() - Number(m[3]) > STALE_CLAIM_MS;
+}
+
+function withDefaults(o: ClaimOptions): Required<ClaimOptions> {
+  return { pid: process.pid, now: Date.now, isAlive: processAlive, ...o };
+}
+
 /**
- * Takes the spool file over by renaming it (shells then start a new one), hands each complete
- * record to `handle`, and deletes it. Two ingesters never store a record twice: only one rename
- * wins. A claimed file left by an ingester that died is taken over too. Returns the count handled.
+ * The spool files in `dir` with lines waiting: a non-empty `<journal>.tsv`, or a claimed copy
+ * left by an ingester that failed or died (whether or not the `.tsv` still exists).
+ */
+export function pendingHookSpools(dir: string, opts: ClaimOptions = {}): string[] {
+  const o = withDefaults(opts);
+  const out = new Set<string>();
+  for (const name of safeList(dir)) {
+    if (name.endsWith(".tsv") && sizeOf(join(dir, name)) > 0) out.add(join(dir, name));
+    else if (orphaned(name, o))
+      out.add(join(dir, (CLAIM.exec(name) as RegExpExecArray)[1] as string));
+  }
+  return [...out].sort();
+}
+
+/**
+ * Takes the spool file over by renaming it (shells then append to a new one, created here
+ * with mode 0600), hands the complete records of each claimed file to `store` at once, and
+ * deletes the file once `store` returns. Claimed copies left by an ingester that failed or died
+ * go first. When `store` throws, the claimed file stays for a later call and the error is
+ * rethrown: `store` must take all the records or none (one transaction), and storing a record
+ * twice must be a no-op (a crash between storing and deleting replays the file). Only one
+ * rename wins, so two ingesters never hold the same file. Returns the count handed over.
  * A shell that opened the file just before the rename may still append to the claimed copy
  * during the read; that line is lost (the window is one write, microseconds).
  */
 export function ingestHookSpool(
   file: string,
-  handle: (r: HookRecord) => void,
-  pid: number = process.pid,
+  store: (records: HookRecord[]) => void,
+  opts: ClaimOptions = {},
 ): number {
+  const o = withDefaults(opts);
   let count = 0;
-  for (const claimed of [...staleClaims(file, pid), claim(file, pid)]) {
+  for (const claimed of [...orphanedClaims(file, o), claim(file, o)]) {
     if (claimed === null) continue;
-    for (const r of parseHookLines(readFileSync(claimed, "utf8"))) {
-      handle(r);
-      count++;
-    }
+    const records = parseHookLines(readFileSync(claimed, "utf8"));
+    store(records);
     unlinkSync(claimed);
+    count += records.length;
   }
   return count;
 }
 
-function claim(file: string, pid: number): string | null {
-  const claimed = `${file}.claimed-${pid}-${Date.now()}`;
+function claim(file: string, o: Required<ClaimOptions>): string | null {
+  if (sizeOf(file) <= 0) return null;
+  const claimed = `${file}.claimed-${o.pid}-${o.now()}`;
   try {
     renameSync(file, claimed);
-    return claimed;
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === "ENOENT") return null;
     throw err;
   }
+  private0600(claimed);
+  recreate(file);
+  return claimed;
 }
 
-// Claims by processes that no longer run, re-claimed under our pid (a rename, so still exclusive).
-function staleClaims(file: string, pid: number): string[] {
+// Re-claimed under our pid, oldest first (a rename, so still exclusive).
+function orphanedClaims(file: string, o: Required<ClaimOptions>): string[] {
+  const dir = dirname(file);
   const prefix = `${basename(file)}.claimed-`;
+  const names = safeList(dir)
+    .filter((n) => n.startsWith(prefix) && orphaned(n, o))
+    .sort((a, b) => Number(CLAIM.exec(a)?.[3]) - Number(CLAIM.exec(b)?.[3]));
   const out: string[] = [];
-  for (const name of safeList(dirname(file))) {
-    if (!name.startsWith(prefix)) continue;
-    const owner = Number(name.slice(prefix.length).split("-")[0]);
-    if (owner === pid || processAlive(owner)) continue;
-    const mine = join(dirname(file), `${prefix}${pid}-${Date.now()}-${out.length}`);
+  for (const name of names) {
+    const mine = join(dir, `${prefix}${o.pid}-${o.now()}-${out.length}`);
     try {
-      renameSync(join(dirname(file), name), mine);
-      out.push(mine);
+      renameSync(join(dir, name), mine);
     } catch {
-      // Another ingester took it first.
+      continue; // another ingester took it first
     }
+    private0600(mine);
+    out.push(mine);
   }
   return out;
+}
+
+// The lines are unredacted: only the owner may read them, whatever the umask.
+function private0600(file: string): void {
+  chmodSync(file, 0o600);
+}
+
+// Shells append with their umask: a file that already exists keeps its mode.
+function recreate(file: string): void {
+  try {
+    const fd = openSync(file, "a", 0o600);
+    try {
+      fchmodSync(fd, 0o600);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    // the folder is gone or not ours: the shell's next line creates the file
+  }
+}
+
+function sizeOf(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return -1;
+  }
 }
 
 function safeList(dir: string): string[] {

@@ -2,6 +2,7 @@ import path from "node:path";
 import { fail } from "../../errors/index.js";
 import { publishSite } from "../../publish/index.js";
 import { exportJekyll } from "../../publish/jekyll/index.js";
+import { makeOutDir } from "../../publish/out-dir.js";
 import type { Ctx } from "../context.js";
 import { loadRedaction } from "../redaction.js";
 import { type Args, list, str } from "../spec.js";
@@ -51,6 +52,8 @@ export async function run(args: Args, ctx: Ctx): Promise<PublishSummary> {
   try {
     const scope = journals.length ? { journals } : {};
     if (format === "jekyll") {
+      // a file where the folder should be is bad input, as for the web pages (see makeOutDir)
+      makeOutDir(outDir);
       const r = exportJekyll({
         reader: store,
         outDir,

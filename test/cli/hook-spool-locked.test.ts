@@ -1,0 +1,96 @@
+import { spawn } from "node:child_process";
+import { copyFileSync, mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import type { JournalEvent } from "../../src/journal/index.js";
+import { ROOT, type Sandbox, sandbox, stacklog, stacklogJson } from "../helpers/cli.js";
+
+// A hook-mode shell's lines wait in <home>/hooks/<journal>.tsv, unredacted. A call that takes
+// them while another process holds the store's lock must not strand them.
+
+let sb: Sandbox;
+afterEach(() => sb?.cleanup());
+
+/** Another process holding the store's write lock until `release`. */
+async function holdLock(db: string): Promise<() => Promise<void>> {
+  const holder = spawn(
+    process.execPath,
+    [
+      "-e",
+      `
+      const D = require(${JSON.stringify(path.join(ROOT, "node_modules", "better-sqlite3"))});
+      const db = new D(${JSON.stringify(db)});
+      db.exec("BEGIN EXCLUSIVE");
+      process.stdout.write("locked\\n");
+      process.stdin.on("data", () => { db.exec("COMMIT"); db.close(); process.exit(0); });
+    `,
+    ],
+    { stdio: ["pipe", "pipe", "inherit"] },
+  );
+  await new Promise<void>((resolve) => holder.stdout.once("data", () => resolve()));
+  return async () => {
+    holder.stdin.write("go\n");
+    await new Promise((resolve) => holder.once("exit", resolve));
+  };
+}
+
+function commandLines(): string[] {
+  const r = stacklog(sb, ["log", "--kind", "command", "--json"]);
+  expect(r.status, r.stderr).toBe(0);
+  return r.stdout
+    .trim()
+    .split("\n")
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as JournalEvent)
+    .map((e) => (e.payload.kind === "command" ? e.payload.line : ""));
+}
+
+const modes = (dir: string) =>
+  Object.fromEntries(readdirSync(dir).map((n) => [n, statSync(path.join(dir, n)).mode & 0o777]));
+
+describe("hook-mode lines taken while the store is locked", () => {
+  it("are stored once by a later call, and their files are private until then and removed after", async () => {
+    sb = sandbox({ STACKLOG_BUSY_TIMEOUT_MS: "200" });
+    const id = stacklogJson<{ id: string }>(sb, ["start", "--title", "locked hooks"]).id;
+    const hooks = path.join(sb.home, "hooks");
+    mkdirSync(hooks, { recursive: true, mode: 0o700 });
+    const now = Date.now() / 1000;
+    const line = (n: number) =>
+      `${now + n}\t${now + n + 0.1}\t0\t${sb.dir}\techo hooked-${n}\tpts/4\tbob@deploy\t0\n`;
+    // as a shell with umask 022 would have created it
+    writeFileSync(path.join(hooks, `${id}.tsv`), line(1) + line(2), { mode: 0o644 });
+
+    const release = await holdLock(path.join(sb.home, "stacklog.db"));
+    try {
+      stacklog(sb, ["status"]);
+    } finally {
+      await release();
+    }
+    const claimed = readdirSync(hooks).filter((n) => n.includes(".claimed-"));
+    expect(claimed).toHaveLength(1);
+    for (const [name, mode] of Object.entries(modes(hooks)))
+      expect(mode, `mode of ${name}`).toBe(0o600);
+
+    // no shell has written since: the claimed file alone is picked up
+    expect(commandLines()).toEqual(["echo hooked-1", "echo hooked-2"]);
+    expect(readdirSync(hooks).filter((n) => n.includes(".claimed-"))).toEqual([]);
+    expect(commandLines()).toHaveLength(2);
+  });
+
+  it("are not stored twice when a call died after storing them but before removing the file", () => {
+    sb = sandbox();
+    const id = stacklogJson<{ id: string }>(sb, ["start", "--title", "replayed hooks"]).id;
+    const hooks = path.join(sb.home, "hooks");
+    mkdirSync(hooks, { recursive: true, mode: 0o700 });
+    const now = Date.now() / 1000;
+    const spool = path.join(hooks, `${id}.tsv`);
+    writeFileSync(spool, `${now}\t${now + 0.1}\t3\t${sb.dir}\techo once\tpts/4\tbob@deploy\t0\n`);
+    const copy = path.join(sb.dir, "copy.tsv");
+    copyFileSync(spool, copy);
+    expect(commandLines()).toEqual(["echo once"]);
+    // pid 2^22+1 is above Linux's pid_max ceiling, so no process has it.
+    copyFileSync(copy, `${spool}.claimed-4194305-${Date.now()}`);
+    expect(commandLines()).toEqual(["echo once"]);
+    expect(readdirSync(hooks).filter((n) => n.includes(".claimed-"))).toEqual([]);
+  });
+});
