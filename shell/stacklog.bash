@@ -59,10 +59,20 @@ __stacklog_precmd() {
 # command leaves the file $STACKLOG_PAUSED_FILE until `stacklog resume` (one stat per prompt).
 __stacklog_ps1= __stacklog_tag='[rec] '
 __stacklog_decorate_prompt() {
+  # While paused, typed lines are kept out of the history as well (a later `history` would
+  # print them into a recorded command's output): HISTIGNORE='*' until recording resumes.
   if [[ -n ${STACKLOG_PAUSED_FILE-} && -e $STACKLOG_PAUSED_FILE ]]; then
     __stacklog_t='[paused] '
+    if [[ -z ${__stacklog_histignore+set} ]]; then
+      __stacklog_histignore=${HISTIGNORE-}
+      HISTIGNORE='*'
+    fi
   else
     __stacklog_t='[rec] '
+    if [[ -n ${__stacklog_histignore+set} ]]; then
+      HISTIGNORE=$__stacklog_histignore
+      unset __stacklog_histignore
+    fi
   fi
   [[ -n $__stacklog_ps1 && $PS1 == "$__stacklog_ps1" && $__stacklog_t == "$__stacklog_tag" ]] &&
     return 0

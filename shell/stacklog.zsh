@@ -68,7 +68,13 @@ __stacklog_decorate_prompt() {
 }
 
 # A line typed with a leading space is kept out of the record ([not recorded]): keep it out of
-# the history too, or `fc -l` would print it into the next command's output.
+# the history too, or `fc -l` would print it into the next command's output. The same for lines
+# typed while recording is paused.
 setopt hist_ignore_space
+__stacklog_history() {
+  [[ -n ${STACKLOG_PAUSED_FILE-} && -e $STACKLOG_PAUSED_FILE ]] && return 1
+  return 0
+}
+zshaddhistory_functions+=(__stacklog_history)
 
 __stacklog_install prompt_sp

@@ -57,6 +57,8 @@ export function appendEvents(
 ): Appended {
   const [problem] = redaction.unreadable;
   if (problem) throw problem;
+  // what the operator marks happens now, however long the store then takes to answer
+  const at = ctx.now();
   const opened = tryOpen(ctx);
   let store = opened.ok ? opened.store : null;
   let reason = opened.ok ? "" : opened.error.details.title.toLowerCase();
@@ -80,9 +82,9 @@ export function appendEvents(
     const events: NewEvent[] = build({ phase, store, journalId }).map((payload) =>
       redactDeep(
         {
-          id: newId(ctx.now()),
+          id: newId(at),
           journalId,
-          time: ctx.now(),
+          time: at,
           actor: ctx.actor,
           terminal: ctx.terminal,
           // a phase's own begin and end events belong to that phase

@@ -1,3 +1,4 @@
+import { statSync } from "node:fs";
 import type { StacklogError } from "../errors/index.js";
 import {
   createRedactor,
@@ -26,6 +27,35 @@ export function loadRedaction(ctx: Ctx): Redaction {
     else unreadable.push(r.error);
   }
   return { redactor: createRedactor(secrets), secrets, unreadable };
+}
+
+/**
+ * What the registered sources are now: the state file's list and each file's size and time.
+ * A recorded shell compares it at each command to see whether to read the sources again.
+ */
+export function sourcesFingerprint(ctx: Ctx): string {
+  const parts: string[] = [];
+  for (const source of readState(ctx.home).secretSources) {
+    try {
+      const st = statSync(source.path);
+      parts.push(`${source.path}\0${st.size}\0${st.mtimeMs}\0${st.ino}`);
+    } catch (err) {
+      parts.push(`${source.path}\0${(err as NodeJS.ErrnoException).code ?? "?"}`);
+    }
+  }
+  return parts.join("\n");
+}
+
+/**
+ * `fresh`, the sources read again (added, rotated or merged since a session began:
+ * `kolla-genpwd`, `kolla-mergepwd`), with what the session learned from its lines beyond `base`.
+ */
+export function withLearned(fresh: Redaction, session: Redaction, base: Redaction): Redaction {
+  const had = new Set(base.secrets.map((s) => s.value));
+  const learned = session.secrets.filter((s) => !had.has(s.value));
+  if (learned.length === 0) return fresh;
+  const secrets = [...fresh.secrets, ...learned];
+  return { ...fresh, redactor: createRedactor(secrets), secrets };
 }
 
 /**

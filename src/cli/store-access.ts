@@ -74,14 +74,25 @@ function storeOptions(ctx: Ctx, recording: boolean) {
   return { home: ctx.home, now: ctx.now, ...(busyTimeoutMs ? { busyTimeoutMs } : {}) };
 }
 
-/** Stores what earlier calls spooled; returns how many records went in. Never throws. */
-export function drainAll(ctx: Ctx, store: JournalStore): number {
+/**
+ * Stores what earlier calls spooled; returns how many records went in. Never throws. `locked`
+ * hears when the store stayed locked (the rest then waits for a later call).
+ */
+export function drainAll(
+  ctx: Ctx,
+  store: JournalStore,
+  locked?: (err: StacklogError) => void,
+): number {
   let n = ingestHooks(ctx.home, store, () => hookRedactor(ctx));
   for (const dir of spoolDirs(ctx)) {
     try {
       n += drainSpool(dir, store).stored;
-    } catch {
-      // a spool that cannot be read yet stays for a later call
+    } catch (err) {
+      // a spool that cannot be read yet stays for a later call; a locked store for all of them
+      if (err instanceof StacklogError && err.code === "StoreLocked") {
+        locked?.(err);
+        break;
+      }
     }
   }
   return n;
@@ -112,7 +123,17 @@ export function tryOpen(
 ): { ok: true; store: JournalStore; drained: number } | { ok: false; error: StacklogError } {
   try {
     const store = openStore(storeOptions(ctx, opts.recording === true));
-    return { ok: true, store, drained: drainAll(ctx, store) };
+    // A store that stayed locked through the drain is taken for locked: the write would only
+    // wait as long again before going to the spool.
+    let lockedError: StacklogError | null = null;
+    const drained = drainAll(ctx, store, (e) => {
+      lockedError = e;
+    });
+    if (lockedError) {
+      store.close();
+      return { ok: false, error: lockedError };
+    }
+    return { ok: true, store, drained };
   } catch (err) {
     if (err instanceof StacklogError) return { ok: false, error: err };
     return { ok: false, error: fail("StoreUnwritable", ctx.home, (err as Error).message) };

@@ -135,3 +135,17 @@ describe("items of Ansible loops over a mapping", () => {
       expect(r.redact(line)).toBe(line);
   });
 });
+
+describe("a command continued over lines", () => {
+  it.each([
+    "ipmitool -I lanplus -H 10.0.0.5 -U admin \\\n  -P Ipmi777pw power status",
+    "sh -c 'mysql -uroot \\\n  -pCont111pw -e \"select 1\"'",
+    "sshpass \\\n  -p Cont222pw ssh ctl01",
+    "redis-cli -h ctl01 \\\n  -a Cont333pw ping",
+  ])("is searched as the shell reads it: %j", (line) => {
+    const out = r.redact(line);
+    expect(out).toContain("[REDACTED password]");
+    expect(out).not.toMatch(/Ipmi777pw|Cont\d{3}pw/);
+    expect(out.split("\\\n")).toHaveLength(2); // written as it was typed
+  });
+});

@@ -26,6 +26,9 @@ export function plainSecrets(path: string, text: string): KnownSecret[] {
 }
 
 function lineValue(line: string): string | null {
+  // comments and INI section headers hold no value
+  if (line === "" || line.startsWith("#") || line.startsWith(";") || /^\[[^\]]*\]$/.test(line))
+    return null;
   const colon = COLON_LINE.exec(line);
   if (colon) {
     const value = unquote(colon[2] ?? "");
@@ -43,5 +46,7 @@ function lineValue(line: string): string | null {
 function unquote(raw: string): string {
   const v = raw.trim();
   const q = v[0];
-  return (q === '"' || q === "'") && v.length >= 2 && v.endsWith(q) ? v.slice(1, -1) : v;
+  if ((q === '"' || q === "'") && v.length >= 2 && v.endsWith(q)) return v.slice(1, -1);
+  // an unquoted value ends where a comment starts (`key: value  # the prod one`)
+  return v.replace(/\s+#.*$/, "");
 }

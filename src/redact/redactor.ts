@@ -75,6 +75,10 @@ export function createRedactor(
     if (text.length > SHORT_TEXT) return new Engine(compiled).feed(text, true);
     const found: KnownSecret[] = [];
     const out = new Engine(short, collect(found)).feed(text, true);
+    // A command continued over lines (`ipmitool -U admin \⏎ -P S3cret`) is searched as the
+    // shell reads it, one line; what is found there is then hidden in the text as written.
+    if (text.includes("\\\n"))
+      new Engine(short, collect(found)).feed(text.replace(/\\\n/g, "  "), true);
     // A value a pattern hid is hidden wherever else the text shows it, where no pattern marks
     // it (`export OS_PASSWORD=S3cret; echo S3cret`, `mysql -pS3cret -e "... 'S3cret'"`).
     const again = found.filter((f) => out.includes(f.value));

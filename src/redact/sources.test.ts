@@ -309,3 +309,22 @@ describe("an openrc registered as a secret source", () => {
     );
   });
 });
+
+describe("a plain secrets file with comments", () => {
+  it("gives the values, not the comments, section headers or comment lines", () => {
+    const text = [
+      "# secrets of the app",
+      "[client]",
+      "with_comment: RomeoValue1  # the prod one",
+      "api = UniformTok456 # staging",
+      "BareLineValue77",
+    ].join("\n");
+    const r = loadSecretSource("/srv/app/secrets.txt", "plain", () => text);
+    if (!r.ok) throw r.error;
+    expect(r.secrets.map((s) => s.value)).toEqual([
+      "RomeoValue1",
+      "UniformTok456",
+      "BareLineValue77",
+    ]);
+  });
+});

@@ -1,3 +1,4 @@
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { spawn as ptySpawn } from "node-pty";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -160,6 +161,47 @@ describe("stacklog shell", () => {
     });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain("Already recording");
+  });
+});
+
+describe("a recorded shell's secrets and pauses", () => {
+  it("reads secret sources added or changed while it runs, and follows stacklog pause even unseen", async () => {
+    const dir = path.join(sb.dir, "kolla");
+    mkdirSync(dir);
+    const pw = path.join(dir, "passwords.yml");
+    writeFileSync(pw, "database_password: OldPw1234567\n");
+    stacklog(sb, ["secrets", "add", pw]);
+    const t = terminal(sb, ["shell"]);
+    await t.waitFor("recording this shell");
+    await t.waitFor("\x1b]133;B");
+    const type = async (line: string, wait: string) => {
+      t.pty.write(`${line}\r`);
+      await t.waitFor(wait);
+    };
+    await type(`stacklog_cli() { node ${NODE_ARGS.join(" ")} "$@"; }; echo defined`, "defined\r\n");
+    // kolla-mergepwd adds a value mid-session
+    writeFileSync(pw, "database_password: OldPw1234567\noctavia_ca_password: MergedPw24680\n");
+    await type("echo merged-MergedPw24680", "merged-MergedPw24680\r\n");
+    // a source registered from inside the shell
+    const extra = path.join(dir, "extra.yml");
+    writeFileSync(extra, "vault_root_token: InShellPw12345\n");
+    await type(`stacklog_cli secrets add ${extra}`, "1 value hidden");
+    await type("echo bare-InShellPw12345", "bare-InShellPw12345\r\n");
+    // a pause whose sequence never reaches the recorder still pauses it, and keeps the lines
+    // typed meanwhile out of the history
+    await type("stacklog_cli pause >/dev/null; echo paused-quietly", "paused-quietly\r\n");
+    await type("echo typed-while-paused-QQ7", "typed-while-paused-QQ7\r\n");
+    await type("stacklog_cli resume >/dev/null 2>&1; echo resumed-quietly", "resumed-quietly\r\n");
+    await type("history 6; echo history-$((2 + 2))", "history-4\r\n");
+    t.pty.write("exit\r");
+    expect((await t.exited).exitCode).toBe(0);
+    const lines = commands().map((c) => c.line);
+    expect(lines).toContain("echo merged-[REDACTED passwords.yml:octavia_ca_password]");
+    expect(lines).toContain("echo bare-[REDACTED extra.yml:vault_root_token]");
+    expect(lines.some((l) => l.includes("typed-while-paused"))).toBe(false);
+    const all = stacklog(sb, ["export"]).stdout;
+    for (const secret of ["MergedPw24680", "InShellPw12345", "typed-while-paused-QQ7"])
+      expect(all).not.toContain(secret);
   });
 });
 

@@ -101,6 +101,10 @@ export class CommandSplitter {
 
   private start(typed: string, cwd: string): void {
     this.cwd = cwd;
+    // The file decides (its sequence may never reach us: `stacklog pause >/dev/null`, a
+    // terminal multiplexer in between).
+    const now = this.opts.pausedNow?.();
+    if (now !== undefined && now !== this.paused) this.pause(now);
     if (this.paused || this.failure !== undefined) {
       this.running = { handle: null, tap: null };
       return;

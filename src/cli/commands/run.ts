@@ -30,8 +30,14 @@ export async function run(args: Args, ctx: Ctx): Promise<never> {
   const redaction = loadRedaction(ctx);
   const chosen = chooseMode({ mode, stdout: ctx.stdout });
   const size = chosen === "pty" ? terminalSize(ctx.stdout) : null;
+  // While the command runs in a terminal, ours is raw: a warning starts and ends its own line.
+  let raw = false;
+  const rctx: Ctx = {
+    ...ctx,
+    warn: (line) => (raw ? ctx.stderr.write(`\r\nstacklog: ${line}\r\n`) : ctx.warn(line)),
+  };
   const recording = new CommandRecording(
-    ctx,
+    rctx,
     str(args, "journal"),
     {
       line: shellLine(argv),
@@ -49,6 +55,7 @@ export async function run(args: Args, ctx: Ctx): Promise<never> {
     if (now) recording.resized(ctx.now(), now);
   };
   if (size) ctx.stdout.on("resize", onResize);
+  raw = chosen === "pty";
   const result = await runCommand({
     argv,
     cwd: ctx.cwd,
@@ -60,6 +67,7 @@ export async function run(args: Args, ctx: Ctx): Promise<never> {
     tap: (startedAt) => recording.tap(startedAt),
     now: ctx.now,
   });
+  raw = false;
   ctx.stdout.off("resize", onResize);
   if (result.sinkError) ctx.warn(`output capture stopped: ${result.sinkError}`);
   recording.finish(result);

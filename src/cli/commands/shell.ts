@@ -11,7 +11,13 @@ import { ExitError, fail } from "../../errors/index.js";
 import { CommandRecording, finishedWarning, type SessionStore } from "../command-recording.js";
 import type { Ctx } from "../context.js";
 import { appendEvents, resolveJournal } from "../recorder.js";
-import { learnFrom, loadRedaction, type Redaction } from "../redaction.js";
+import {
+  learnFrom,
+  loadRedaction,
+  type Redaction,
+  sourcesFingerprint,
+  withLearned,
+} from "../redaction.js";
 import { type Args, str } from "../spec.js";
 import { openForRead } from "../store-access.js";
 
@@ -29,11 +35,12 @@ function signalName(n: number): string {
 function recorder(
   ctx: Ctx,
   journalId: string,
-  session: { redaction: Redaction },
+  session: Session,
   store: SessionStore,
 ): ShellRecorder {
   return {
     lineTyped(typed) {
+      refresh(ctx, session);
       session.redaction = learnFrom(session.redaction, typed);
     },
     commandStarted(info) {
@@ -78,12 +85,36 @@ function recorder(
   };
 }
 
+/** The session's redaction, and the sources it was read from. */
+interface Session {
+  redaction: Redaction;
+  /** The redaction as the sources gave it (without what the session learned). */
+  base: Redaction;
+  fingerprint: string;
+}
+
+/**
+ * Reads the secret sources again when they changed since the session read them (a source added
+ * with `stacklog secrets add`, a passwords.yml rotated or merged mid-upgrade): one `stat` per
+ * source and a read of the state file per command.
+ */
+function refresh(ctx: Ctx, session: Session): void {
+  const now = sourcesFingerprint(ctx);
+  if (now === session.fingerprint) return;
+  const fresh = loadRedaction(ctx);
+  session.redaction = withLearned(fresh, session.redaction, session.base);
+  session.base = fresh;
+  session.fingerprint = now;
+}
+
 /** Starts the operator's bash or zsh with recording loaded; every command becomes an event. */
 export async function run(args: Args, ctx: Ctx): Promise<never> {
   if (isNestedShell(ctx.env)) throw fail("NestedShell");
   const shell = str(args, "shell") ?? ctx.env.SHELL ?? "/bin/bash";
   if (!shellKind(shell)) throw fail("UnsupportedShell", shell);
-  const session = { redaction: loadRedaction(ctx) };
+  const fingerprint = sourcesFingerprint(ctx);
+  const loaded = loadRedaction(ctx);
+  const session: Session = { redaction: loaded, base: loaded, fingerprint };
   const [problem] = session.redaction.unreadable;
   if (problem) throw problem;
   // One connection for the whole session, used by every command: opening one per command costs
