@@ -52,6 +52,16 @@ export function parseVerbArgs(spec: VerbSpec, argv: string[]): Args & { help: bo
       strict: true,
     });
     const { help, ...flags } = values as Record<string, string | boolean | string[] | undefined>;
+    // `stacklog export 01JD6Q` would export the current journal, not the one named
+    const extra = spec.noPositionals ? [...positionals, ...(spec.name === "run" ? [] : rest)] : [];
+    if (extra.length > 0 && help !== true)
+      throw fail(
+        "BadValue",
+        `stacklog ${spec.name}`,
+        "flags only",
+        spec.examples[0] ?? spec.usage,
+        extra.map((a) => JSON.stringify(a)).join(" "),
+      );
     // After `--` comes `run`'s command; for the other verbs it ends the flags as usual, so that
     // text starting with `-` can be given: `stacklog note -- "-5 degrees in the DC"`.
     if (spec.name !== "run")

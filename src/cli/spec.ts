@@ -32,6 +32,8 @@ export interface VerbSpec {
   /** Longer text under the usage line. */
   description?: string;
   flags: Record<string, FlagSpec>;
+  /** Verbs that take flags only: an argument besides them is a usage error, not ignored. */
+  noPositionals?: boolean;
   examples: string[];
   /** Verbs that write events take --journal and may spool. */
   load: () => Promise<VerbModule>;

@@ -6,6 +6,7 @@ const J = { journal: JOURNAL_FLAG, json: JSON_FLAG };
 export const PUBLISH_VERBS: VerbSpec[] = [
   {
     name: "export",
+    noPositionals: true,
     summary: "export a journal: JSON with outputs, or an asciicast recording",
     usage:
       "stacklog export [--journal ID] [--format json|asciicast|asciicast-v2|asciicast-v3] [--event N] [--out FILE]",
@@ -48,6 +49,7 @@ export const PUBLISH_VERBS: VerbSpec[] = [
   },
   {
     name: "serve",
+    noPositionals: true,
     summary: "serve the journeys, accounts, lessons and search as a live local web site",
     usage: "stacklog serve [--port 7300] [--host 127.0.0.1] [--public]",
     description:
@@ -79,6 +81,7 @@ export const PUBLISH_VERBS: VerbSpec[] = [
   },
   {
     name: "publish",
+    noPositionals: true,
     summary: "write the site as static files (any web server or file://) or as Jekyll pages",
     usage: "stacklog publish --out DIR [--journal ID…] [--format html|jekyll]",
     description:
@@ -109,6 +112,7 @@ export const PUBLISH_VERBS: VerbSpec[] = [
   },
   {
     name: "demo",
+    noPositionals: true,
     summary: "a guided tour: records a short rehearsal in your store, then serves it as web pages",
     usage: "stacklog demo [--record-only] [--port 7300]",
     flags: {

@@ -36,6 +36,7 @@ export const RECORD_VERBS: VerbSpec[] = [
   },
   {
     name: "status",
+    noPositionals: true,
     summary: "show the current journal, its phase, running commands and anything spooled",
     usage: "stacklog status [--journal ID]",
     flags: J,
@@ -129,6 +130,7 @@ export const RECORD_VERBS: VerbSpec[] = [
   },
   {
     name: "shell",
+    noPositionals: true,
     summary:
       "start your shell with every command recorded, each with its own output, status and duration",
     usage: "stacklog shell [--journal ID] [--shell PATH]",
@@ -154,6 +156,7 @@ export const RECORD_VERBS: VerbSpec[] = [
   },
   {
     name: "pause",
+    noPositionals: true,
     summary: "inside stacklog shell: stop recording until `stacklog resume`",
     usage: "stacklog pause",
     flags: {},
@@ -162,6 +165,7 @@ export const RECORD_VERBS: VerbSpec[] = [
   },
   {
     name: "resume",
+    noPositionals: true,
     summary: "inside stacklog shell: record again after `stacklog pause`",
     usage: "stacklog resume",
     flags: {},
@@ -170,6 +174,7 @@ export const RECORD_VERBS: VerbSpec[] = [
   },
   {
     name: "log",
+    noPositionals: true,
     summary: "show the journal's timeline",
     usage: "stacklog log [--kind K] [--phase P] [--limit N] [--follow]",
     flags: {
@@ -194,6 +199,7 @@ export const RECORD_VERBS: VerbSpec[] = [
   },
   {
     name: "list",
+    noPositionals: true,
     summary: "list journals",
     usage: "stacklog list",
     flags: { json: JSON_FLAG },
@@ -236,6 +242,7 @@ export const RECORD_VERBS: VerbSpec[] = [
   },
   {
     name: "finish",
+    noPositionals: true,
     summary: "end the journal with an outcome",
     usage: "stacklog finish --status completed|abandoned|rolled-back",
     flags: {

@@ -36,6 +36,9 @@ describe("bad input gets a clear error", () => {
     [["note", "--probelm", "x"], 2, ["Unknown flag", "--probelm", "stacklog note --help"]],
     [["frobnicate"], 2, ["Unknown command", "frobnicate", "stacklog --help"]],
     [["show", "999"], 3, ["Unknown event", "999"]],
+    // an argument a verb does not take is refused, not ignored (it exported the current journal)
+    [["export", "NOSUCHJOURNAL"], 2, ["stacklog export", "flags only", '"NOSUCHJOURNAL"']],
+    [["status", "foo"], 2, ["stacklog status", "flags only"]],
     [["log", "--journal", "NOSUCHJOURNAL"], 3, ["Unknown journal", "stacklog list"]],
     [
       ["finish", "--status", "done"],

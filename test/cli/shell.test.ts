@@ -50,7 +50,7 @@ describe("stacklog shell", () => {
     await type("stacklog_cli resume", "recording was not paused");
     // hooks inside a recorded shell would record every command twice: refused, nothing to eval
     await type('eval "$(stacklog_cli hook bash)"; echo "hook-status-$?"', "hook-status-");
-    await t.waitFor(/Already recording[\s\S]*hook-status-0/);
+    await t.waitFor(/hooks not loaded: this shell is recorded[\s\S]*hook-status-0/);
     // `stacklog run` inside: the shell's record is the one record, with the output and status
     await type("stacklog_cli run -- sh -c 'echo run-inside-$((2 * 3)); exit 4'", "run-inside-6");
     t.pty.write("exit 5\r");

@@ -24,8 +24,12 @@ export async function run(args: Args, ctx: Ctx): Promise<undefined> {
       shell ?? "(nothing)",
     );
   // Inside `stacklog shell` every command is recorded already, with its output: hooks there
-  // would store each command twice and pin its output to the wrong line.
-  if (isNestedShell(ctx.env)) throw fail("NestedShell");
+  // would store each command twice and pin its output to the wrong line. Nothing to eval, and
+  // no error: the eval may sit in ~/.bashrc, which the recorded shell runs too.
+  if (isNestedShell(ctx.env)) {
+    ctx.warn("hooks not loaded: this shell is recorded by `stacklog shell` already");
+    return undefined;
+  }
   const store = openForRead(ctx);
   try {
     const journalId = resolveJournal(ctx, store, str(args, "journal"));
