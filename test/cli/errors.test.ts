@@ -130,6 +130,14 @@ describe("bad input gets a clear error", () => {
     }
   });
 
+  it("says what an event given to note --fix is, when it is not a problem", () => {
+    expectClear(
+      ["note", "--fix", String(milestone), "fixed it"],
+      2,
+      `event ${milestone} is a milestone, not a problem`,
+    );
+  });
+
   it("refuses to export as a recording an event that is not a command", () => {
     for (const format of ["asciicast", "asciicast-v2"])
       expectClear(

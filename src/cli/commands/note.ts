@@ -91,7 +91,7 @@ function problemId(store: JournalStore | null, journalId: string, ref: string, c
       "--fix",
       "the number of a problem note",
       "stacklog note --fix 12 TEXT",
-      `event ${ref} is a ${problem.payload.kind}`,
+      `event ${ref} is ${describeKind(problem.payload)}, not a problem`,
     );
   }
   return problem.id;
@@ -99,4 +99,10 @@ function problemId(store: JournalStore | null, journalId: string, ref: string, c
 
 export function human(data: Appended): string {
   return describeAppended(data);
+}
+
+/** What an event is, as the operator calls it: "a decision", "an observation", "a command". */
+function describeKind(p: { kind: string; noteKind?: string }): string {
+  const what = p.kind === "note" && p.noteKind ? p.noteKind : p.kind;
+  return `${/^[aeiou]/.test(what) ? "an" : "a"} ${what}`;
 }

@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { fail } from "../../errors/index.js";
 import { loadSecretSource } from "../../redact/index.js";
+import { secretWord } from "../../redact/secret-names.js";
 import type { Ctx } from "../context.js";
 import type { Args } from "../spec.js";
 import { readState, updateState } from "../state.js";
@@ -41,6 +42,11 @@ function add(files: string[], ctx: Ctx): SourceInfo[] {
     if (r.secrets.length === 0)
       ctx.warn(
         `${full} holds no value to hide (values under 6 characters, booleans and null are not hidden by value); registered anyway — check it is the file you meant`,
+      );
+    else if (r.kind === "yaml-file" && !r.secrets.some((s) => secretWord(lastKey(s.label))))
+      // globals.yml registered by mistake would hide series names, addresses and images
+      ctx.warn(
+        `no key of ${full} names a secret (password, secret, token, key…), yet all ${r.secrets.length} of its values will be hidden; \`stacklog secrets remove ${full}\` if it is not a secrets file`,
       );
   }
   if (!updateState(ctx.home, { secretSources: state.secretSources })) {
@@ -118,4 +124,10 @@ export function human(data: SourceInfo[] | Removed): string {
   if (data.length === 0)
     return "No secret sources registered. Add one: stacklog secrets add /etc/kolla/passwords.yml\n";
   return `${data.map((r) => `${oneLine(r.path)}  ${r.kind}  ${r.readable ? `${count(r.values, "value")} hidden` : "UNREADABLE — its values cannot be hidden"}`).join("\n")}\n`;
+}
+
+/** The last key of a source label (`globals.yml:docker_registry` → `docker_registry`). */
+function lastKey(label: string): string {
+  const path = label.slice(label.indexOf(":") + 1);
+  return path.split(".").pop() ?? path;
 }
