@@ -18,6 +18,7 @@ import {
 } from "../journal/index.js";
 import { redactArgv } from "./command-line.js";
 import type { Ctx } from "./context.js";
+import { finishedWarning } from "./finished.js";
 import { activate, currentPhase, isStoreProblem } from "./recorder.js";
 import { learnFrom, type Redaction } from "./redaction.js";
 import { SpoolWriter } from "./spool-writer.js";
@@ -40,17 +41,6 @@ export interface CommandStart {
   step?: string;
   /** The size of the command's terminal as it starts (none with pipes). */
   size?: TerminalSize;
-}
-
-const FINISHED = new Set(["completed", "abandoned", "rolled-back"]);
-
-/**
- * One line when a command is recorded into a journal that was finished (likely a forgotten
- * `start`), else null.
- */
-export function finishedWarning(j: { id: string; status: string }): string | null {
-  if (!FINISHED.has(j.status)) return null;
-  return `journal ${j.id} is ${j.status}; recording into it anyway (\`stacklog start --title "..."\` begins a new one)`;
 }
 
 // Enough for any real session; a program that resizes in a loop does not grow the record.

@@ -1,6 +1,6 @@
 import type { JournalStore } from "../../journal/index.js";
-import { finishedWarning } from "../command-recording.js";
 import type { Ctx } from "../context.js";
+import { finishedWarning } from "../finished.js";
 
 /**
  * Says in one line on stderr, as `run` does, that the journal was finished and the event goes

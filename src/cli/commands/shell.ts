@@ -8,8 +8,9 @@ import {
   shellKind,
 } from "../../capture/shell/index.js";
 import { ExitError, fail } from "../../errors/index.js";
-import { CommandRecording, finishedWarning, type SessionStore } from "../command-recording.js";
+import { CommandRecording, type SessionStore } from "../command-recording.js";
 import type { Ctx } from "../context.js";
+import { finishedWarning } from "../finished.js";
 import { appendEvents, resolveJournal } from "../recorder.js";
 import {
   learnFrom,
