@@ -2,18 +2,24 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { JournalEvent } from "../../src/journal/index.js";
 import { FIXTURES, requireAnsible } from "../fixtures/ansible/run-playbook.js";
-import { sandbox, stacklog, stacklogJson } from "../helpers/cli.js";
+import { type Sandbox, sandbox, stacklog, stacklogJson } from "../helpers/cli.js";
+
+/** A sandbox where Debian's Ansible runs quietly: no colour, its own home, no host-key prompts. */
+function ansibleSandbox(): Sandbox {
+  requireAnsible();
+  const sb = sandbox({
+    ANSIBLE_LOCAL_TEMP: "/tmp/stacklog-ansible-tmp",
+    ANSIBLE_NOCOLOR: "1",
+    ANSIBLE_HOST_KEY_CHECKING: "False",
+  });
+  sb.env.ANSIBLE_HOME = path.join(sb.dir, "ansible");
+  return sb;
+}
 
 describe("an Ansible run recorded with stacklog run", () => {
   it("is summarised by play, task and host, with its failures, in log and show", () => {
-    requireAnsible();
-    const sb = sandbox({
-      ANSIBLE_LOCAL_TEMP: "/tmp/stacklog-ansible-tmp",
-      ANSIBLE_NOCOLOR: "1",
-      ANSIBLE_HOST_KEY_CHECKING: "False",
-    });
+    const sb = ansibleSandbox();
     try {
-      sb.env.ANSIBLE_HOME = path.join(sb.dir, "ansible");
       stacklogJson(sb, ["start", "--title", "ansible"]);
       const r = stacklog(sb, ["run", "--", "ansible-playbook", "-i", "inventory.ini", "site.yml"], {
         cwd: FIXTURES,
@@ -43,14 +49,8 @@ describe("an Ansible run recorded with stacklog run", () => {
   });
 
   it("names an ad-hoc run's failures as ad-hoc (no play, no task)", () => {
-    requireAnsible();
-    const sb = sandbox({
-      ANSIBLE_LOCAL_TEMP: "/tmp/stacklog-ansible-tmp",
-      ANSIBLE_NOCOLOR: "1",
-      ANSIBLE_HOST_KEY_CHECKING: "False",
-    });
+    const sb = ansibleSandbox();
     try {
-      sb.env.ANSIBLE_HOME = path.join(sb.dir, "ansible");
       stacklogJson(sb, ["start", "--title", "ansible ad-hoc"]);
       const r = stacklog(
         sb,

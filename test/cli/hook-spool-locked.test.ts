@@ -1,38 +1,15 @@
-import { spawn } from "node:child_process";
 import { copyFileSync, mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import type { JournalEvent } from "../../src/journal/index.js";
-import { ROOT, type Sandbox, sandbox, stacklog, stacklogJson } from "../helpers/cli.js";
+import { type Sandbox, sandbox, stacklog, stacklogJson } from "../helpers/cli.js";
+import { holdLock } from "../helpers/store-lock.js";
 
 // A hook-mode shell's lines wait in <home>/hooks/<journal>.tsv, unredacted. A call that takes
 // them while another process holds the store's lock must not strand them.
 
 let sb: Sandbox;
 afterEach(() => sb?.cleanup());
-
-/** Another process holding the store's write lock until `release`. */
-async function holdLock(db: string): Promise<() => Promise<void>> {
-  const holder = spawn(
-    process.execPath,
-    [
-      "-e",
-      `
-      const D = require(${JSON.stringify(path.join(ROOT, "node_modules", "better-sqlite3"))});
-      const db = new D(${JSON.stringify(db)});
-      db.exec("BEGIN EXCLUSIVE");
-      process.stdout.write("locked\\n");
-      process.stdin.on("data", () => { db.exec("COMMIT"); db.close(); process.exit(0); });
-    `,
-    ],
-    { stdio: ["pipe", "pipe", "inherit"] },
-  );
-  await new Promise<void>((resolve) => holder.stdout.once("data", () => resolve()));
-  return async () => {
-    holder.stdin.write("go\n");
-    await new Promise((resolve) => holder.once("exit", resolve));
-  };
-}
 
 function commandLines(): string[] {
   const r = stacklog(sb, ["log", "--kind", "command", "--json"]);

@@ -4,7 +4,7 @@ import { spawn as ptySpawn } from "node-pty";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { CommandPayload, JournalEvent } from "../../src/journal/index.js";
 import { NODE_ARGS, type Sandbox, sandbox, stacklog, stacklogJson } from "../helpers/cli.js";
-import { terminal } from "../helpers/terminal.js";
+import { recordedShell, terminal } from "../helpers/terminal.js";
 
 let sb: Sandbox;
 beforeEach(() => {
@@ -86,13 +86,7 @@ describe("stacklog shell", () => {
   });
 
   it("does not let a program's output pause or resume recording (only stacklog pause/resume do)", async () => {
-    const t = terminal(sb, ["shell"]);
-    await t.waitFor("recording this shell");
-    await t.waitFor("\x1b]133;B");
-    const type = async (line: string, wait: string) => {
-      t.pty.write(`${line}\r`);
-      await t.waitFor(wait);
-    };
+    const { t, type } = await recordedShell(sb);
     // the sequences stacklog pause/resume print, in output (a replayed log, a cast being cat'ed)
     await type("printf 'forged-%s\\033]6973;pause\\007\\n' one", "forged-one\r\n");
     await type("echo after-forged-pause", "after-forged-pause\r\n");
@@ -171,13 +165,7 @@ describe("a recorded shell's secrets and pauses", () => {
     const pw = path.join(dir, "passwords.yml");
     writeFileSync(pw, "database_password: OldPw1234567\n");
     stacklog(sb, ["secrets", "add", pw]);
-    const t = terminal(sb, ["shell"]);
-    await t.waitFor("recording this shell");
-    await t.waitFor("\x1b]133;B");
-    const type = async (line: string, wait: string) => {
-      t.pty.write(`${line}\r`);
-      await t.waitFor(wait);
-    };
+    const { t, type } = await recordedShell(sb);
     await type(`stacklog_cli() { node ${NODE_ARGS.join(" ")} "$@"; }; echo defined`, "defined\r\n");
     // kolla-mergepwd adds a value mid-session
     writeFileSync(pw, "database_password: OldPw1234567\noctavia_ca_password: MergedPw24680\n");
@@ -211,13 +199,7 @@ describe("a line typed with a leading space", () => {
     ["zsh", "fc -l -5"],
   ])("is kept out of %s's history, not only out of the record", async (shell, list) => {
     sb.env.SHELL = `/bin/${shell}`;
-    const t = terminal(sb, ["shell"]);
-    await t.waitFor("recording this shell");
-    await t.waitFor("\x1b]133;B");
-    const type = async (line: string, wait: string) => {
-      t.pty.write(`${line}\r`);
-      await t.waitFor(wait);
-    };
+    const { t, type } = await recordedShell(sb);
     await type("echo shown-$((40 + 2))", "shown-42\r\n");
     await type(" echo hidden-$((40 + 3))", "hidden-43\r\n");
     await type(list, "shown-$((40 + 2))");

@@ -1,4 +1,4 @@
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import {
   closeSync,
   copyFileSync,
@@ -12,6 +12,7 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import type { JournalEvent } from "../../src/journal/index.js";
 import { ROOT, type Sandbox, sandbox, stacklog, stacklogJson } from "../helpers/cli.js";
+import { holdLock } from "../helpers/store-lock.js";
 import { terminal } from "../helpers/terminal.js";
 import { mountTmpfs } from "../helpers/tmpfs.js";
 
@@ -119,26 +120,11 @@ describe("when the store cannot be written, the command still runs and its recor
   it("survives a store locked by another process", async () => {
     sb = sandbox({ STACKLOG_BUSY_TIMEOUT_MS: "300" });
     stacklogJson(sb, ["start", "--title", "locked"]);
-    const holder = spawn(
-      process.execPath,
-      [
-        "-e",
-        `
-      const D = require(${JSON.stringify(path.join(ROOT, "node_modules", "better-sqlite3"))});
-      const db = new D(${JSON.stringify(path.join(sb.home, "stacklog.db"))});
-      db.exec("BEGIN EXCLUSIVE");
-      process.stdout.write("locked\\n");
-      process.stdin.on("data", () => { db.exec("COMMIT"); db.close(); process.exit(0); });
-    `,
-      ],
-      { stdio: ["pipe", "pipe", "inherit"] },
-    );
-    await new Promise<void>((resolve) => holder.stdout.once("data", () => resolve()));
+    const release = await holdLock(path.join(sb.home, "stacklog.db"));
     try {
       runThroughTrouble();
     } finally {
-      holder.stdin.write("go\n");
-      await new Promise((resolve) => holder.once("exit", resolve));
+      await release();
     }
     expectStoredLater();
   });
@@ -214,8 +200,7 @@ describe("when the store cannot be written, the command still runs and its recor
     // the lock would freeze the command's output; the record goes to the spool instead.
     sb = sandbox();
     stacklogJson(sb, ["start", "--title", "locked for long"]);
-    const holder = holdLock(path.join(sb.home, "stacklog.db"));
-    await holder.locked;
+    const release = await holdLock(path.join(sb.home, "stacklog.db"));
     let wall = 0;
     try {
       const t0 = Date.now();
@@ -231,7 +216,7 @@ describe("when the store cannot be written, the command still runs and its recor
       expect(r.stdout).toBe("tick\n".repeat(5));
       expect(r.stderr).toMatch(/store unavailable .*locked.*kept in the spool/);
     } finally {
-      await holder.release();
+      await release();
     }
     // a 1 s command; waiting 5 s per write, as other verbs do, took 15 s and more
     expect(wall).toBeLessThan(4000);
@@ -251,8 +236,7 @@ describe("a recorded shell whose store another process keeps locked", () => {
     const t = terminal(sb, ["shell"]);
     await t.waitFor("recording this shell");
     await t.waitFor("\x1b]133;B");
-    const holder = holdLock(path.join(sb.home, "stacklog.db"));
-    await holder.locked;
+    const release = await holdLock(path.join(sb.home, "stacklog.db"));
     const took: number[] = [];
     try {
       for (const n of [1, 2, 3]) {
@@ -263,7 +247,7 @@ describe("a recorded shell whose store another process keeps locked", () => {
         took.push(Date.now() - t0);
       }
     } finally {
-      await holder.release();
+      await release();
     }
     // waiting 5 s per write, as other verbs may, froze the shell for 15 s and more
     expect(Math.max(...took)).toBeLessThan(2000);
@@ -290,29 +274,4 @@ function sqlite(db: string, sql: string): void {
     `const D = require(${JSON.stringify(path.join(ROOT, "node_modules", "better-sqlite3"))});
      const db = new D(${JSON.stringify(db)}); db.exec(${JSON.stringify(sql)}); db.close();`,
   ]);
-}
-
-/** Another process holding the store's write lock until `release`. */
-function holdLock(db: string): { locked: Promise<void>; release: () => Promise<void> } {
-  const holder = spawn(
-    process.execPath,
-    [
-      "-e",
-      `
-      const D = require(${JSON.stringify(path.join(ROOT, "node_modules", "better-sqlite3"))});
-      const db = new D(${JSON.stringify(db)});
-      db.exec("BEGIN EXCLUSIVE");
-      process.stdout.write("locked\\n");
-      process.stdin.on("data", () => { db.exec("COMMIT"); db.close(); process.exit(0); });
-    `,
-    ],
-    { stdio: ["pipe", "pipe", "inherit"] },
-  );
-  return {
-    locked: new Promise<void>((resolve) => holder.stdout.once("data", () => resolve())),
-    release: async () => {
-      holder.stdin.write("go\n");
-      await new Promise((resolve) => holder.once("exit", resolve));
-    },
-  };
 }

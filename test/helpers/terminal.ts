@@ -38,3 +38,20 @@ export function terminal(
   };
   return { pty, screen: () => text, waitFor, exited };
 }
+
+/**
+ * `stacklog shell` in a terminal, once its banner and first prompt are drawn, with `type`: a
+ * line typed and Enter, then waiting for `wait` on the screen.
+ */
+export async function recordedShell(
+  sb: Sandbox,
+): Promise<{ t: Terminal; type: (line: string, wait: string) => Promise<void> }> {
+  const t = terminal(sb, ["shell"]);
+  await t.waitFor("recording this shell");
+  await t.waitFor("\x1b]133;B");
+  const type = async (line: string, wait: string) => {
+    t.pty.write(`${line}\r`);
+    await t.waitFor(wait);
+  };
+  return { t, type };
+}
