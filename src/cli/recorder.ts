@@ -70,9 +70,14 @@ export function appendEvents(
       phase = store ? currentPhase(store, journalId) : readState(ctx.home).currentPhase;
     } catch (err) {
       // A store that opens but cannot be read (a corrupt page) is as unavailable as one that
-      // does not open: the events wait in the spool, under the journal the operator named.
-      if (!store || !isStoreProblem(err)) throw err;
-      reason = (err as StacklogError).details.title.toLowerCase();
+      // does not open: the events wait in the spool, under the journal the operator named. So
+      // do those of the current journal when the store does not hold it (moved aside, replaced).
+      const missing =
+        flag === undefined && err instanceof StacklogError && err.code === "JournalNotFound";
+      if (!store || !(isStoreProblem(err) || missing)) throw err;
+      reason = missing
+        ? `the current journal is not in the store at ${ctx.home}; \`stacklog start\` begins a new one`
+        : (err as StacklogError).details.title.toLowerCase();
       store.close();
       store = null;
       journalId = resolveJournal(ctx, null, flag);

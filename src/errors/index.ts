@@ -48,12 +48,12 @@ export class InternalError extends Error {
 export function formatError(err: unknown, versions: string): string {
   if (err instanceof StacklogError) {
     const d = err.details;
-    const lines = [`stacklog: ${d.title}: ${d.message}`];
-    if (d.hint) lines.push(`  what to do: ${d.hint}`);
-    if (d.storeState) lines.push(`  store: ${d.storeState}`);
+    const lines = [`stacklog: ${d.title}: ${shown(d.message)}`];
+    if (d.hint) lines.push(`  what to do: ${shown(d.hint)}`);
+    if (d.storeState) lines.push(`  store: ${shown(d.storeState)}`);
     return lines.join("\n");
   }
-  const msg = err instanceof Error ? err.message : String(err);
+  const msg = shown(err instanceof Error ? err.message : String(err));
   const stack = err instanceof Error && process.env.STACKLOG_DEBUG ? `\n${err.stack}` : "";
   return `stacklog: internal error: ${msg}\n  This is a stacklog bug; please report it with this message and ${versions}.${stack}`;
 }
@@ -73,4 +73,17 @@ export function errorJson(err: unknown): {
       message: err instanceof Error ? err.message : String(err),
     },
   };
+}
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is shown
+const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/g;
+
+/**
+ * An error's text with control characters shown, not obeyed: messages quote what the operator
+ * gave (`stacklog show "$(printf 'x\e]0;...')"`), which must not retitle or clear the terminal.
+ */
+function shown(text: string): string {
+  return text.replace(CONTROL, (c) =>
+    c === "\x1b" ? "\\e" : `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`,
+  );
 }

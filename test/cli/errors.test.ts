@@ -130,6 +130,14 @@ describe("bad input gets a clear error", () => {
     }
   });
 
+  it("shows control characters an argument holds instead of sending them to the terminal", () => {
+    const r = stacklog(sb, ["show", "x\x1b]0;PWN\x07\x1b[2Jy"]);
+    expect(r.status).toBe(3);
+    expect(r.stderr).toContain("x\\e]0;PWN\\x07\\e[2Jy");
+    expect(r.stderr).not.toContain("\x1b");
+    expect(r.stderr).not.toContain("\x07");
+  });
+
   it("says what an event given to note --fix is, when it is not a problem", () => {
     expectClear(
       ["note", "--fix", String(milestone), "fixed it"],

@@ -180,6 +180,9 @@ describe("when the store cannot be written, the command still runs and its recor
     const r = stacklog(sb, ["run", "--", "bash", "-c", "echo through-trouble; exit 7"]);
     expect(r.status).toBe(7);
     expect(r.stderr).toMatch(/current journal \S+ is not in the store .*waits in the spool/);
+    const note = stacklog(sb, ["note", "noted while the store was aside"]);
+    expect(note.status, note.stderr).toBe(0);
+    expect(note.stderr).toMatch(/current journal is not in the store .*kept in .*spool/);
     const st = stacklog(sb, ["status"]);
     expect(st.status, st.stderr).toBe(0);
     expect(st.stdout).toMatch(/\(the current one\) is not in this store/);
@@ -193,6 +196,7 @@ describe("when the store cannot be written, the command still runs and its recor
       (e) => e.payload.kind === "command" && e.payload.line.includes("through-trouble"),
     );
     expect(cmd?.payload).toMatchObject({ exitStatus: 7 });
+    expect(stacklog(sb, ["log"]).stdout).toContain("noted while the store was aside");
   });
 
   it("does not hold up a command while another process keeps the store locked", async () => {
