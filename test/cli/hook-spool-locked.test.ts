@@ -1,8 +1,7 @@
 import { copyFileSync, mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import type { JournalEvent } from "../../src/journal/index.js";
-import { type Sandbox, sandbox, stacklog, stacklogJson } from "../helpers/cli.js";
+import { loggedEvents, type Sandbox, sandbox, stacklog, stacklogJson } from "../helpers/cli.js";
 import { holdLock } from "../helpers/store-lock.js";
 
 // A hook-mode shell's lines wait in <home>/hooks/<journal>.tsv, unredacted. A call that takes
@@ -12,14 +11,9 @@ let sb: Sandbox;
 afterEach(() => sb?.cleanup());
 
 function commandLines(): string[] {
-  const r = stacklog(sb, ["log", "--kind", "command", "--json"]);
-  expect(r.status, r.stderr).toBe(0);
-  return r.stdout
-    .trim()
-    .split("\n")
-    .filter(Boolean)
-    .map((l) => JSON.parse(l) as JournalEvent)
-    .map((e) => (e.payload.kind === "command" ? e.payload.line : ""));
+  return loggedEvents(sb, ["--kind", "command"]).map((e) =>
+    e.payload.kind === "command" ? e.payload.line : "",
+  );
 }
 
 const modes = (dir: string) =>

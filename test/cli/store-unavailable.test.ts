@@ -11,7 +11,14 @@ import {
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import type { JournalEvent } from "../../src/journal/index.js";
-import { ROOT, type Sandbox, sandbox, stacklog, stacklogJson } from "../helpers/cli.js";
+import {
+  loggedEvents,
+  ROOT,
+  type Sandbox,
+  sandbox,
+  stacklog,
+  stacklogJson,
+} from "../helpers/cli.js";
 import { holdLock } from "../helpers/store-lock.js";
 import { terminal } from "../helpers/terminal.js";
 import { mountTmpfs } from "../helpers/tmpfs.js";
@@ -29,13 +36,7 @@ function tmpfsHome(sizeKb: number): void {
 }
 
 function commands(): JournalEvent[] {
-  const r = stacklog(sb, ["log", "--kind", "command", "--json"]);
-  expect(r.status, r.stderr).toBe(0);
-  return r.stdout
-    .trim()
-    .split("\n")
-    .filter(Boolean)
-    .map((l) => JSON.parse(l) as JournalEvent);
+  return loggedEvents(sb, ["--kind", "command"]);
 }
 
 function runThroughTrouble(): void {

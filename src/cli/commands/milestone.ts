@@ -1,11 +1,11 @@
 import { fail } from "../../errors/index.js";
 import type { JournalStore, MilestonePayload } from "../../journal/index.js";
 import type { Ctx } from "../context.js";
+import { warnIfFinished } from "../finished.js";
 import { type Appended, appendEvents } from "../recorder.js";
 import { loadRedaction } from "../redaction.js";
 import { type Args, bool, str } from "../spec.js";
 import { describeAppended } from "./describe.js";
-import { warnIfFinished } from "./finished-journal.js";
 import { oneLine } from "./format.js";
 
 /**

@@ -5,10 +5,10 @@ import path from "node:path";
 import { fail } from "../../errors/index.js";
 import type { JournalStore, NoteKind, NotePayload } from "../../journal/index.js";
 import type { Ctx } from "../context.js";
+import { warnIfFinished } from "../finished.js";
 import { type Appended, appendEvents } from "../recorder.js";
 import { type Args, bool, str } from "../spec.js";
 import { describeAppended } from "./describe.js";
-import { warnIfFinished } from "./finished-journal.js";
 
 // Written after a journal is finished, lessons and decisions are expected; the others are likely
 // meant for a journal not yet started.
