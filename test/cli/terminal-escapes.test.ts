@@ -69,3 +69,28 @@ describe("control characters in user text", () => {
     ).toBe(NOTE);
   });
 });
+
+describe("stacklog list", () => {
+  it("names a journal's series once, not again when its title holds them", () => {
+    const box = sandbox();
+    try {
+      stacklog(box, [
+        "start",
+        "--title",
+        "Rehearsal: lab 2023.1 → 2024.1",
+        "--from",
+        "2023.1",
+        "--to",
+        "2024.1",
+      ]);
+      stacklog(box, ["start", "--title", "Upgrade", "--from", "2023.1", "--to", "2024.1"]);
+      const lines = stacklog(box, ["list"]).stdout.trim().split("\n");
+      expect(lines.find((l) => l.includes("Rehearsal"))).toMatch(
+        /Rehearsal: lab 2023\.1 → 2024\.1$/,
+      );
+      expect(lines.find((l) => l.includes("Upgrade"))).toMatch(/Upgrade 2023\.1 → 2024\.1$/);
+    } finally {
+      box.cleanup();
+    }
+  });
+});

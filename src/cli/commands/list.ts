@@ -23,7 +23,12 @@ export function human(r: ListResult, ctx: Ctx): string {
   if (r.journals.length === 0) return 'No journals yet. Start one: stacklog start --title "..."\n';
   const rows = r.journals.map((j) => {
     const mark = j.id === r.current ? paint(ctx, "green", "*") : " ";
-    const path = j.fromSeries || j.toSeries ? ` ${j.fromSeries ?? "?"} → ${j.toSeries ?? "?"}` : "";
+    // the series, unless the title names them already ("Rehearsal 2023.1 → 2024.1")
+    const named = [j.fromSeries, j.toSeries].every((s) => !s || j.title.includes(s));
+    const path =
+      (j.fromSeries || j.toSeries) && !named
+        ? ` ${j.fromSeries ?? "?"} → ${j.toSeries ?? "?"}`
+        : "";
     return `${mark} ${j.id}  ${j.status.padEnd(11)} ${utc(j.startedAt ?? j.createdAt)}  ${oneLine(`${j.title}${path}`)}`;
   });
   return `${rows.join("\n")}\n`;
