@@ -1,7 +1,7 @@
 import { StringDecoder } from "node:string_decoder";
 import { createChunker, type Schedule } from "./chunker.js";
 import { FirstFailure } from "./first-failure.js";
-import type { CaptureSink, StreamRedactor } from "./run-types.js";
+import type { CaptureSink, RunTap, StreamRedactor } from "./run-types.js";
 
 /** The capture side of a run: raw bytes in, decoded + redacted + coalesced text out to the sink. */
 export interface CaptureTap {
@@ -66,6 +66,25 @@ export function createCaptureTap(opts: TapOptions): CaptureTap {
     },
     get error() {
       return failure.message;
+    },
+  };
+}
+
+/** For a hidden command: its bytes are counted and nothing else is kept. */
+export function countingTap(): RunTap {
+  let bytes = 0;
+  return {
+    write(b) {
+      bytes += b.length;
+      return true;
+    },
+    onDrain: (fn) => fn(),
+    end() {},
+    get bytes() {
+      return bytes;
+    },
+    get error() {
+      return undefined;
     },
   };
 }

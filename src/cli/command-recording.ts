@@ -1,10 +1,10 @@
 import { createAnsibleParser, looksLikeAnsible, type RunTap } from "../capture/index.js";
 import { createOffloadTap, outputWorkerWanted } from "../capture/offload/host.js";
 import type { ProcessedOutput } from "../capture/offload/processor.js";
+import { countingTap } from "../capture/run-tap.js";
 import { fail, StacklogError } from "../errors/index.js";
 import { ulidFactory } from "../journal/ids.js";
 import {
-  type CaptureMode,
   type CommandOutcome,
   type CommandPayload,
   commandEvent,
@@ -20,6 +20,7 @@ import { redactArgv } from "./command-line.js";
 import type { Ctx } from "./context.js";
 import { finishedWarning } from "./finished.js";
 import { activate, currentPhase, isStoreProblem } from "./recorder.js";
+import type { CommandStart, SessionStore } from "./recording-types.js";
 import { learnFrom, type Redaction } from "./redaction.js";
 import { SpoolWriter } from "./spool-writer.js";
 import { journalRef, readState } from "./state.js";
@@ -28,20 +29,7 @@ import { checkEvents, isUpgradeCheck } from "./upgrade-checks.js";
 
 const newId = ulidFactory();
 
-/** What is known of a command when it starts. `line` is raw: it is redacted here. */
-export interface CommandStart {
-  line: string;
-  argv: string[] | null;
-  cwd: string;
-  mode: CaptureMode;
-  startedAt?: number;
-  /** The operator hid the line (leading space): only its status is kept, never its output. */
-  hidden?: boolean;
-  /** The planned step this command carries out. */
-  step?: string;
-  /** The size of the command's terminal as it starts (none with pipes). */
-  size?: TerminalSize;
-}
+export type { CommandStart, SessionStore } from "./recording-types.js";
 
 // Enough for any real session; a program that resizes in a loop does not grow the record.
 const MAX_RESIZES = 1000;
@@ -394,37 +382,12 @@ export class CommandRecording {
   }
 }
 
-/** For a hidden command: its bytes are counted and nothing else is kept. */
-function countingTap(): RunTap {
-  let bytes = 0;
-  return {
-    write(b) {
-      bytes += b.length;
-      return true;
-    },
-    onDrain: (fn) => fn(),
-    end() {},
-    get bytes() {
-      return bytes;
-    },
-    get error() {
-      return undefined;
-    },
-  };
-}
-
 function safe<T>(fn: () => T, fallback: T): T {
   try {
     return fn();
   } catch {
     return fallback;
   }
-}
-
-/** A store a recorded shell keeps open, and until when it is left alone after a lock. */
-export interface SessionStore {
-  store: JournalStore;
-  lockedUntil: number;
 }
 
 // How long a recorded shell leaves a store it found locked before trying it again.

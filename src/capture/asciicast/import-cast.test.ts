@@ -194,32 +194,26 @@ describe("importCast on damaged files", () => {
     '[0.5, "o", "line 2\\r\\n\\u001b]133;D;0\\u0007"]',
   ];
 
-  it("keeps what was read before a last line cut mid-event and marks the last command partial", () => {
-    const cut = `${marked.join("\n").slice(0, -20)}`;
-    const r = importCast(cut, { sourceName: "cut.cast" });
-    expect(r.commands.map((c) => c.line)).toEqual(["ls", "cat a.txt"]);
-    expect(r.commands[0]?.partial).toBeUndefined();
-    expect(r.commands[1]).toMatchObject({
-      exitStatus: null,
-      output: [{ t: 100, data: "line 1\r\n" }],
-    });
-    expect(r.commands[1]?.partial).toBe(
+  it.each([
+    [
+      "keeps what was read before a last line cut mid-event and marks the last command partial",
+      () => `${marked.join("\n").slice(0, -20)}`,
       "the recording is cut off at line 6; output written after that was lost",
-    );
-    expect(r.warnings).toContain(r.commands[1]?.partial);
-  });
-
-  it("marks the last command partial, with a warning, when the file is cut at a line boundary", () => {
-    const r = importCast(marked.slice(0, -1).join("\n"), { sourceName: "cut.cast" });
+    ],
+    [
+      "marks the last command partial, with a warning, when the file is cut at a line boundary",
+      () => marked.slice(0, -1).join("\n"),
+      'line 5: command "cat a.txt" has no end mark (OSC 133;D): the recording ends before it finished; its exit status is unknown',
+    ],
+  ])("%s", (_, cast, partial) => {
+    const r = importCast(cast(), { sourceName: "cut.cast" });
     expect(r.commands.map((c) => c.line)).toEqual(["ls", "cat a.txt"]);
     expect(r.commands[0]?.partial).toBeUndefined();
     expect(r.commands[1]).toMatchObject({
       exitStatus: null,
       output: [{ t: 100, data: "line 1\r\n" }],
     });
-    expect(r.commands[1]?.partial).toBe(
-      'line 5: command "cat a.txt" has no end mark (OSC 133;D): the recording ends before it finished; its exit status is unknown',
-    );
+    expect(r.commands[1]?.partial).toBe(partial);
     expect(r.warnings).toContain(r.commands[1]?.partial);
   });
 
