@@ -5,7 +5,9 @@
 // recording into a real store (what an operator runs); (c) with `eval "$(stacklog hook bash)"`
 // in its ~/.bashrc. Diagnostics: (d) runShellSession in this process with a recorder that
 // discards (the shell integration and the PTY relay, no store); (e) under `script`, a PTY relay
-// that records nothing; and bash's own CPU per command (its `times` before and after), which a
+// that records nothing; (f) with only a key binding on Enter that runs an empty shell function
+// (`bind -x`, the least a hook can do to see the typed line, leading space and all lines of a
+// multi-line command, without a process per command); and bash's own CPU per command (its `times` before and after), which a
 // loaded machine disturbs much less than wall time. Then `cat` of a big file inside (d) against
 // `script -q -c "cat FILE"`.
 //   node --import tsx bench/shell-overhead.ts   (after `npm run build`: (b) runs bin/stacklog.js)
@@ -39,6 +41,14 @@ const BIN = join(fileURLToPath(new URL("..", import.meta.url)), "bin", "stacklog
 // nothing else prints. (A bare prompt would not do: the integration's Enter binding makes readline
 // redraw the current prompt before the command runs, and that redraw must not count as done.)
 const BASHRC = "PS1='P\\#> '\n";
+// (f): Enter runs an empty function, then accepts the line, as the hook's binding does.
+const BIND_ONLY = [
+  "__bench_take() { :; }",
+  `bind -x '"\\e[9971~": __bench_take'`,
+  `bind '"\\e[9972~": accept-line'`,
+  `bind '"\\C-m": "\\e[9971~\\e[9972~"'`,
+  "",
+].join("\n");
 const PROMPT_NUMBER = /P(\d+)> /g;
 
 interface Output {
@@ -221,9 +231,12 @@ export async function main(opts: { quick?: boolean } = {}): Promise<BenchRow[]> 
   try {
     const home = join(dir, "home");
     const hookHome = join(dir, "hook-home");
+    const bindHome = join(dir, "bind-home");
     const store = join(dir, "store");
     mkdirSync(home);
     mkdirSync(hookHome);
+    mkdirSync(bindHome);
+    writeFileSync(join(bindHome, ".bashrc"), BASHRC + BIND_ONLY);
     writeFileSync(join(home, ".bashrc"), BASHRC);
     const cliEnv = bashEnv(home, { SHELL: BASH, STACKLOG_HOME: store });
     stacklog(["start", "--title", "shell overhead bench"], cliEnv);
@@ -238,6 +251,7 @@ export async function main(opts: { quick?: boolean } = {}): Promise<BenchRow[]> 
       inProcess: () => recordedBash(home, (w, o) => typeCommands(n, w, o)),
       script: () =>
         inPty(n, ["script", "-q", "-c", `${BASH} -i`, "/dev/null"], home, bashEnv(home)),
+      bindOnly: () => inPty(n, [BASH, "-i"], bindHome, bashEnv(bindHome)),
     };
     const t: Record<keyof typeof modes, Timing[]> = {
       plain: [],
@@ -245,6 +259,7 @@ export async function main(opts: { quick?: boolean } = {}): Promise<BenchRow[]> 
       hook: [],
       inProcess: [],
       script: [],
+      bindOnly: [],
     };
     for (let r = 0; r < runs; r++)
       for (const [name, run] of Object.entries(modes))
@@ -285,12 +300,25 @@ export async function main(opts: { quick?: boolean } = {}): Promise<BenchRow[]> 
         ms("script"),
         base,
       ),
+      diagnostic(
+        "per command, an empty function bound to Enter (`bind -x`), nothing recorded",
+        ms("bindOnly"),
+        base,
+      ),
       { ...diagnostic("bash's own CPU per command, plain", baseCpu, baseCpu), unit: "us" },
       {
         ...diagnostic("bash's own CPU per command, `stacklog shell`", cpu("cli"), baseCpu),
         unit: "us",
       },
       { ...diagnostic("bash's own CPU per command, hook mode", cpu("hook"), baseCpu), unit: "us" },
+      {
+        ...diagnostic(
+          "bash's own CPU per command, empty `bind -x` on Enter",
+          cpu("bindOnly"),
+          baseCpu,
+        ),
+        unit: "us",
+      },
       {
         ...diagnostic("bash's own CPU per command, runShellSession", cpu("inProcess"), baseCpu),
         unit: "us",
