@@ -63,7 +63,8 @@ __stacklog_running=
 __stacklog_ps0_running='${__stacklog_x:$((__stacklog_running=1,0)):0}'
 
 # Binds Enter, puts __stacklog_precmd first in PROMPT_COMMAND and $2 (if given) last, and
-# appends the running mark, then $1, to PS0.
+# appends $1, then the running mark, to PS0 ($1 can tell by __stacklog_running whether it is the
+# first command of the line: several pasted lines run as several commands, each expanding PS0).
 __stacklog_install() {
   local map
   if [[ $- == *i* ]]; then
@@ -74,12 +75,28 @@ __stacklog_install() {
       bind -m "$map" '"\C-j": "\e[9971~\e[9972~"' 2>/dev/null
     done
   fi
+  # bash-preexec installs itself from PROMPT_COMMAND on the first prompt, and what follows its
+  # install step in that prompt's list then runs under its DEBUG trap as if it were typed (its
+  # preexec functions would run for $2, not for the first command): $2 goes before that step.
+  local pending=${__bp_install_string-} entry placed=
+  [[ -n $pending && -n ${2-} && "${PROMPT_COMMAND[*]-}" == *"$pending"* ]] || pending=
   if [[ "$(declare -p PROMPT_COMMAND 2>/dev/null)" == "declare -a"* ]]; then
-    PROMPT_COMMAND=(__stacklog_precmd "${PROMPT_COMMAND[@]}" ${2+"$2"})
+    local -a list=(__stacklog_precmd)
+    for entry in "${PROMPT_COMMAND[@]}"; do
+      if [[ -n $pending && -z $placed && $entry == *"$pending"* ]]; then
+        list+=("$2")
+        placed=1
+      fi
+      list+=("$entry")
+    done
+    [[ -n $placed ]] || list+=(${2+"$2"})
+    PROMPT_COMMAND=("${list[@]}")
+  elif [[ -n $pending ]]; then
+    PROMPT_COMMAND="__stacklog_precmd"$'\n'"${PROMPT_COMMAND/"$pending"/"$2"$'\n'"$pending"}"
   elif [[ -n ${PROMPT_COMMAND-} ]]; then
     PROMPT_COMMAND="__stacklog_precmd"$'\n'"$PROMPT_COMMAND"${2+$'\n'"$2"}
   else
     PROMPT_COMMAND="__stacklog_precmd"${2+$'\n'"$2"}
   fi
-  PS0="${PS0-}$__stacklog_ps0_running$1"
+  PS0="${PS0-}$1$__stacklog_ps0_running"
 }

@@ -13,11 +13,21 @@ unset STACKLOG_SHELL_NONCE
 . "${BASH_SOURCE[0]%/*}/common.bash"
 
 # A line typed with a leading space is kept out of the record ([not recorded]): keep it out of
-# the history too, or `history` would print it into the next command's output.
-case ":${HISTCONTROL-}:" in
-*:ignorespace:* | *:ignoreboth:*) ;;
-*) HISTCONTROL=${HISTCONTROL:+$HISTCONTROL:}ignorespace ;;
-esac
+# the history too, or `history` would print it into the next command's output. A tool loaded by
+# the rc files may take ignorespace out again (bash-preexec does, on the first prompt, to read
+# each command from the history): it is put back before such a line is read (see below).
+__stacklog_ignorespace() {
+  case ":${HISTCONTROL-}:" in
+  *:ignorespace:* | *:ignoreboth:*) ;;
+  *) HISTCONTROL=${HISTCONTROL:+$HISTCONTROL:}ignorespace ;;
+  esac
+}
+__stacklog_ignorespace
+
+# The start mark PS0 prints once a line is read: OSC 133 C, then `6973;start;NONCE;CWD;LINE`.
+# Made on Enter with the typed text, and before each prompt with none (without line editing no
+# line is taken on Enter, and the command is still marked).
+__stacklog_mark_esc=$'\e]133;C\a\e]6973;start;'
 
 # On each Enter: the start mark that PS0 prints (after its OSC 133 C) gets the typed text.
 __stacklog_take_line() {
@@ -34,6 +44,8 @@ __stacklog_take_line() {
   else
     __stacklog_line_enc=$__stacklog_typed
   fi
+  [[ $READLINE_LINE == ' '* ]] && __stacklog_ignorespace
+  __stacklog_mark=$__stacklog_mark_esc$__stacklog_nonce\;$__stacklog_cwd_enc\;$__stacklog_line_enc$'\a'
 }
 
 # The end marks of the command that ran, then the prompt marks: one write before each prompt, to
@@ -51,6 +63,7 @@ __stacklog_precmd() {
   fi
   # Without line editing no line is taken on Enter: the command is still marked, with no text.
   __stacklog_line_enc= __stacklog_typed=
+  __stacklog_mark=$__stacklog_mark_esc$__stacklog_nonce\;$__stacklog_cwd_enc\;$'\a'
   return $__stacklog_s
 }
 
@@ -82,7 +95,10 @@ __stacklog_decorate_prompt() {
   __stacklog_ps1=$PS1
 }
 
-# PS0: OSC 133 C and the start mark (prompt expansion turns \e and \a into ESC and BEL; the
-# variables are percent-encoded, and their values are not expanded again).
-__stacklog_install '\e]133;C\a\e]6973;start;${__stacklog_nonce};${__stacklog_cwd_enc};${__stacklog_line_enc}\a' \
+# PS0: the start mark, for the first command of the line only. Lines pasted together (bracketed
+# paste) are read with one Enter and run as several commands, PS0 expanded before each, with one
+# prompt after the last: one record, like a multi-line command, with the last one's status.
+# (The mark's length times 1 - running: all of it before the first command, none after.)
+__stacklog_mark=$__stacklog_mark_esc$__stacklog_nonce\;\;$'\a'
+__stacklog_install '${__stacklog_mark:0:${#__stacklog_mark}*(1-__stacklog_running)}' \
   __stacklog_decorate_prompt
