@@ -219,6 +219,25 @@ describe("a line typed with a leading space", () => {
   });
 });
 
+describe("a password set on a line typed with a leading space", () => {
+  it("is hidden in what later commands print", async () => {
+    const { t, type } = await recordedShell(sb);
+    await type(" export OS_PASSWORD=HiddenLinePw4Gk7", "\x1b]133;D;0");
+    await type('echo "pw=$OS_PASSWORD"', "pw=HiddenLinePw4Gk7\r\n");
+    t.pty.write("exit\r");
+    expect((await t.exited).exitCode).toBe(0);
+    const echo = stacklog(sb, ["log", "--kind", "command", "--json"])
+      .stdout.split("\n")
+      .find((l) => l.includes("pw=$OS_PASSWORD")) as string;
+    const shown = stacklogJson<{ output: string }>(sb, [
+      "show",
+      String((JSON.parse(echo) as JournalEvent).seq),
+    ]).output;
+    expect(shown).toMatch(/^pw=\[REDACTED [^\]]+\]\r\n$/);
+    expect(stacklog(sb, ["search", "HiddenLinePw4Gk7"]).stdout).not.toContain("HiddenLinePw4Gk7");
+  });
+});
+
 describe("stacklog hook", () => {
   it.each(["bash", "zsh"])(
     "records command lines and statuses from %s without a PTY recorder",

@@ -111,7 +111,9 @@ export class CommandSplitter {
     }
     const hidden = typed.startsWith(" ");
     const startedAt = this.opts.now();
-    if (!hidden) this.guard(() => this.opts.recorder.lineTyped?.(typed));
+    // A hidden line is not stored, but a password it sets (` export OS_PASSWORD=...`) is still
+    // learned, in memory, so that a later `echo $OS_PASSWORD` does not store it either.
+    this.guard(() => this.opts.recorder.lineTyped?.(typed));
     const handle = this.guard(() =>
       this.opts.recorder.commandStarted({
         line: hidden ? HIDDEN_LINE : this.redactLine(typed),
