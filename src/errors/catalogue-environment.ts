@@ -93,7 +93,7 @@ export const environment = {
     title: "Already recording",
     message:
       "This shell is already recorded by `stacklog shell`; a second recorder inside it would store every command twice.",
-    hint: "Keep working here (everything is recorded), or `exit` first.",
+    hint: "Keep working here (every command is recorded), or `exit` first. After `exec bash` (or zsh) the shell is the same process but no longer splits commands: `exit` it and start `stacklog shell` again.",
     exitCode: 2,
   }),
   NotRecording: (verb: string) => ({
