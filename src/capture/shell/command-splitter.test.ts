@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ListRecorder } from "../../../test/fixtures/shell/recorded-shell.js";
 import { createRedactor } from "../../redact/index.js";
 import { CommandSplitter } from "./command-splitter.js";
+import { MarkScanner } from "./mark-scanner.js";
 
 const redactor = createRedactor([{ value: "Hunter2-Planted-Secret", label: "test:pw" }]);
 const splitter = make;
@@ -55,5 +56,51 @@ describe("CommandSplitter", () => {
     s.mark({ kind: "start", line: "b", cwd: "/" });
     expect(calls).toBe(1);
     expect(s.error).toBe("store is locked");
+  });
+
+  it("records a command whose line is too long for one mark, its line cut and redacted", async () => {
+    const rec = new ListRecorder();
+    const s = splitter(rec);
+    const line = `echo Hunter2-Planted-Secret ${"b".repeat(70_000)} | wc -c`;
+    const stream = Buffer.from(
+      `$ \x1b]6973;start;n0;/srv;${line}\x0770007\r\n\x1b]6973;end;n0;0;/srv\x07$ `,
+    );
+    const scanner = new MarkScanner("n0");
+    for (let i = 0; i < stream.length; i += 4096)
+      for (const p of scanner.feed(stream.subarray(i, i + 4096)))
+        if (p.kind === "mark") s.mark(p.mark);
+        else s.bytes(p.bytes);
+    await s.close();
+    expect(rec.commands).toHaveLength(1);
+    expect(rec.commands[0]).toMatchObject({
+      cwd: "/srv",
+      output: "70007\r\n",
+      end: { exitStatus: 0 },
+    });
+    expect(rec.commands[0]?.line).toMatch(
+      /^echo \[REDACTED test:pw\] b{60000,}… \[line cut at 64 KiB\]$/,
+    );
+  });
+
+  it("leaves out the word a cut goes through, so no part of a password cut in two is stored", async () => {
+    for (const shift of [0, 5, 9, 14]) {
+      const rec = new ListRecorder();
+      const s = splitter(rec);
+      // words of 8 bytes up to just before 64 KiB, then the password across the cut
+      const words = "word-xx ".repeat(Math.floor((64 * 1024 - 40) / 8) - 1) + "x".repeat(shift);
+      const line = `echo ${words} Hunter2-Planted-Secret and more`;
+      const stream = Buffer.from(
+        `\x1b]6973;start;n0;/srv;${line}\x07ok\r\n\x1b]6973;end;n0;0;/srv\x07`,
+      );
+      const scanner = new MarkScanner("n0");
+      for (const p of scanner.feed(stream))
+        if (p.kind === "mark") s.mark(p.mark);
+        else s.bytes(p.bytes);
+      await s.close();
+      const stored = rec.commands[0]?.line ?? "";
+      expect(stored).toMatch(/ … \[line cut at 64 KiB\]$/);
+      for (let n = 4; n <= "Hunter2-Planted-Secret".length; n++)
+        expect(stored).not.toContain("Hunter2-Planted-Secret".slice(0, n));
+    }
   });
 });

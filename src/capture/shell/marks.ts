@@ -1,3 +1,5 @@
+import { isUtf8 } from "node:buffer";
+
 /** What one of stacklog's private sequences in the shell's output says. */
 export type Mark =
   | { kind: "start"; line: string; cwd: string }
@@ -31,18 +33,34 @@ export function parseMark(body: string, nonce: string): Mark | null {
   return null;
 }
 
-/** Decodes %XX escapes (as the integration scripts write them) as UTF-8 bytes. */
+/**
+ * Decodes %XX escapes (as the integration scripts write them) as UTF-8 and keeps the text between
+ * them as it is, so any Unicode text comes back exactly. Used for marks and hook spool lines. A %
+ * that starts no escape, and escaped bytes that are not UTF-8 (%E2%82 cut short, %FF), stay as
+ * written: the scripts escape every % and no other byte above 0x7f, so neither comes from them,
+ * and text shown as written is better than U+FFFD.
+ */
 export function percentDecode(s: string): string {
-  if (!s.includes("%")) return s;
-  const bytes: number[] = [];
-  for (let i = 0; i < s.length; i++) {
-    const hex = s[i] === "%" ? s.slice(i + 1, i + 3) : "";
-    if (/^[0-9a-fA-F]{2}$/.test(hex)) {
-      bytes.push(Number.parseInt(hex, 16));
-      i += 2;
-    } else {
-      for (const b of Buffer.from(s[i] as string)) bytes.push(b);
-    }
+  return s.includes("%") ? s.replace(/(?:%[0-9a-fA-F]{2})+/g, decodeEscapes) : s;
+}
+
+// One run of escapes: each UTF-8 character in it decoded, each other byte kept as its %XX.
+function decodeEscapes(run: string): string {
+  const bytes = Buffer.from(run.replace(/%/g, ""), "hex");
+  let out = "";
+  for (let j = 0; j < bytes.length; ) {
+    const char = bytes.subarray(j, j + utf8Length(bytes[j] as number));
+    const ok = char.length > 0 && isUtf8(char);
+    out += ok ? char.toString("utf8") : run.slice(3 * j, 3 * j + 3);
+    j += ok ? char.length : 1;
   }
-  return Buffer.from(bytes).toString("utf8");
+  return out;
+}
+
+// Bytes in the UTF-8 character this byte starts; 0 when it starts none.
+function utf8Length(lead: number): number {
+  if (lead < 0x80) return 1;
+  if (lead >= 0xc2 && lead <= 0xdf) return 2;
+  if (lead >= 0xe0 && lead <= 0xef) return 3;
+  return lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
 }
