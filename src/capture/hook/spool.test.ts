@@ -14,6 +14,16 @@ const LINE =
   "1795597752.803626\t1795597753.5\t0\t/srv/my%20dir\techo%09a%0Ab\t/dev/pts/1\tops@deploy\t0\n";
 
 describe("parseHookLines", () => {
+  it("gives back emoji and other text beside escaped characters exactly", () => {
+    // as hook.bash writes `echo "deploy 🚀"; true` run in /tmp/r🚀;x
+    const line =
+      '1795597752\t1795597753\t0\t/tmp/r🚀%3Bx\techo "deploy 🚀"%3B true\tpts/1\tops@deploy\t0\n';
+    expect(parseHookLines(line)[0]).toMatchObject({
+      cwd: "/tmp/r🚀;x",
+      line: 'echo "deploy 🚀"; true',
+    });
+  });
+
   it("decodes times to ms, the percent-encoded cwd and line, and the hidden flag", () => {
     const hidden = "1795597754,25\t1795597755\t130\t/srv\t\t\tops@deploy\t1\n";
     expect(parseHookLines(LINE + hidden)).toEqual([
