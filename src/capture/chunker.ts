@@ -27,7 +27,8 @@ export interface Chunker {
   close(): void;
 }
 
-const unrefTimeout: Schedule = (fn, ms) => {
+/** A timer that does not keep the process alive. */
+export const unrefTimeout: Schedule = (fn, ms) => {
   const timer = setTimeout(fn, ms);
   timer.unref();
   return () => clearTimeout(timer);

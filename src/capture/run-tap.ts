@@ -1,6 +1,7 @@
 import { StringDecoder } from "node:string_decoder";
-import { createChunker, type Schedule } from "./chunker.js";
+import { createChunker, type Schedule, unrefTimeout } from "./chunker.js";
 import { FirstFailure } from "./first-failure.js";
+import { IdleWatch } from "./idle-watch.js";
 import type { CaptureSink, RunTap, StreamRedactor } from "./run-types.js";
 
 /** The capture side of a run: raw bytes in, decoded + redacted + coalesced text out to the sink. */
@@ -45,8 +46,13 @@ export function createCaptureTap(opts: TapOptions): CaptureTap {
     ...(opts.schedule ? { schedule: opts.schedule } : {}),
   });
 
+  const idle = new IdleWatch(opts.schedule ?? unrefTimeout, () =>
+    guard(() => chunker.push((redactor as StreamRedactor).settle?.() ?? "")),
+  );
+
   return {
     write(chunk) {
+      idle.touch();
       bytes += chunk.length;
       guard(() => chunker.push((redactor as StreamRedactor).push(decoder.write(chunk))));
       return true;
@@ -55,6 +61,7 @@ export function createCaptureTap(opts: TapOptions): CaptureTap {
       fn();
     },
     end() {
+      idle.stop();
       guard(() => {
         const r = redactor as StreamRedactor;
         chunker.push(r.push(decoder.end()) + r.flush());

@@ -12,6 +12,8 @@ export interface CaptureSink {
 export interface StreamRedactor {
   push(s: string): string;
   flush(): string;
+  /** The output has paused: what can be written out now (see the redactor's `settle`). */
+  settle?(): string;
 }
 
 /**

@@ -40,6 +40,17 @@ export class Engine {
     private readonly onHidden?: (text: string, label: string) => void,
   ) {}
 
+  /**
+   * The output has paused: writes out all that is held when it ends a line and nothing found
+   * so far can run on past that line's end — no rule waits for more text (a private key's header
+   * without its footer yet) and no known value holds a line break. What comes later is then
+   * searched from a new line, as it would have been. Otherwise writes out nothing.
+   */
+  settle(): string {
+    if (!this.buf.endsWith("\n") || this.pending.length > 0 || this.c.literals.multiLine) return "";
+    return this.feed("", true);
+  }
+
   /** Adds text and returns what can be written out now (all of it when `final`). */
   feed(chunk: string, final: boolean): string {
     this.buf = join(this.buf, chunk);

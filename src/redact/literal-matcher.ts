@@ -21,10 +21,13 @@ export interface LiteralHit {
 export class LiteralMatcher {
   readonly maxLength: number;
   readonly size: number;
+  /** Some literal holds a line break (it can run on past a line's end). */
+  readonly multiLine: boolean;
   private readonly tiers: Tier[];
 
   constructor(literals: Literal[]) {
     this.size = literals.length;
+    this.multiLine = literals.some((l) => l.text.includes("\n"));
     this.maxLength = literals.reduce((m, l) => Math.max(m, l.text.length), 0);
     const groups = TIER_BOUNDS.map((lo, i) =>
       literals.filter(

@@ -63,6 +63,9 @@ export function createRedactor(
           carry = "";
           return engine.feed(hideAcrossColours(text, spansOf), true);
         },
+        settle() {
+          return carry === "" ? engine.settle() : "";
+        },
       };
     },
   };

@@ -105,3 +105,57 @@ describe("stream", () => {
     expect(out).toBe("before\n[REDACTED private-key]\nafter\n");
   });
 });
+
+describe("a stream whose output pauses (settle)", () => {
+  const pw = "Settle-Known-Pw-8842";
+  const r = createRedactor([{ value: pw, label: "passwords.yml:db" }]);
+
+  it("gives back held lines at once, and searches what comes later as before", () => {
+    const s = r.stream();
+    const first = s.push("TASK [nova : Ensure config] ***\nok: [controller01]\n");
+    expect(first + (s.settle?.() ?? "")).toBe(
+      "TASK [nova : Ensure config] ***\nok: [controller01]\n",
+    );
+    expect(s.settle?.()).toBe("");
+    const later =
+      s.push(`db password is ${pw.slice(0, 7)}`) + s.push(`${pw.slice(7)}\n`) + s.flush();
+    expect(later).toBe("db password is [REDACTED passwords.yml:db]\n");
+  });
+
+  it("gives back nothing of a line not yet ended, nor of a known value cut in two", () => {
+    const s = r.stream();
+    const out = [
+      s.push(`echo ${pw.slice(0, 9)}`),
+      s.settle?.() ?? "",
+      s.push(`${pw.slice(9)}\n`),
+      s.flush(),
+    ];
+    expect(out[1]).toBe("");
+    expect(out.join("")).toBe("echo [REDACTED passwords.yml:db]\n");
+  });
+
+  it("holds a private key whose footer has not come yet, then hides all of it", () => {
+    const key =
+      "-----BEGIN RSA PRIVATE KEY-----\nMIIBOgIBAAJBAKj34GkxFhD90vcNLYLInFEX6Ppy1tPf9Cnzj4p4WGeKLs1Pt8Qu\n";
+    const s = r.stream();
+    const held = s.push(key) + (s.settle?.() ?? "");
+    expect(held).not.toContain("MIIBOgIBAAJBAKj34");
+    const rest =
+      s.push("KUXh4mmRDd4WeRC1f9YFAfQ1Wvwq1FqFC5lbNiI=\n-----END RSA PRIVATE KEY-----\n") +
+      s.flush();
+    expect(held + rest).toBe("[REDACTED private-key]\n");
+  });
+
+  it("hides the same as without pauses, wherever the output pauses after a line", () => {
+    const multi = createRedactor([
+      ...known,
+      { value: "line-one-secret\nline-two-secret", label: "f:k" },
+    ]);
+    const lines = `${text}\nline-one-secret\nline-two-secret\n`.split(/(?<=\n)/);
+    const whole = streamed(multi, lines);
+    const s = multi.stream();
+    const paused = lines.map((l) => s.push(l) + (s.settle?.() ?? "")).join("") + s.flush();
+    expect(paused).toBe(whole);
+    for (const v of corpus.planted) expect(paused).not.toContain(v);
+  });
+});

@@ -47,6 +47,11 @@ export interface Redactor {
 export interface StreamRedactor {
   push(chunk: string): string;
   flush(): string;
+  /**
+   * The output has paused: what can be written out now without waiting for more (held text
+   * that ends a line and that nothing found can run on from), or "".
+   */
+  settle?(): string;
 }
 
 /** A stretch of text to replace, in the coordinates of the text it was found in. */

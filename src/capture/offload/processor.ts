@@ -6,8 +6,9 @@ import { createRedactor } from "../../redact/redactor.js";
 import type { KnownSecret, Redactor } from "../../redact/types.js";
 import { createAnsibleParser } from "../ansible/parser.js";
 import type { AnsibleSummary } from "../ansible/types.js";
-import type { Schedule } from "../chunker.js";
+import { type Schedule, unrefTimeout } from "../chunker.js";
 import { FirstFailure } from "../first-failure.js";
+import { IdleWatch } from "../idle-watch.js";
 import type { StreamRedactor } from "../run-types.js";
 import { ChunkPacker } from "./packer.js";
 
@@ -85,8 +86,12 @@ export function createOutputProcessor(
     edges.add(text);
     packer.push(text);
   };
+  const idle = new IdleWatch(opts.schedule ?? unrefTimeout, () =>
+    guard(() => take((redactor as StreamRedactor).settle?.() ?? "")),
+  );
   return {
     write(chunk, at) {
+      idle.touch();
       clock = at;
       rawBytes += chunk.byteLength;
       const all = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
@@ -97,6 +102,7 @@ export function createOutputProcessor(
       }
     },
     end(at) {
+      idle.stop();
       clock = at;
       guard(() => {
         const r = redactor as StreamRedactor;
@@ -128,9 +134,3 @@ function redactorFor(secrets: KnownSecret[]): Redactor {
 
 // Bytes decoded at a time (strings stay well under V8's 128 KiB large-object size).
 const DECODE_PIECE = 32 * 1024;
-
-const unrefTimeout: Schedule = (fn, ms) => {
-  const timer = setTimeout(fn, ms);
-  timer.unref();
-  return () => clearTimeout(timer);
-};
