@@ -50,6 +50,24 @@ describe("lines pasted together into a recorded bash", () => {
   });
 });
 
+describe("a pasted line too long for one mark", () => {
+  it("runs as typed, is recorded cut, and shows nothing of stacklog's marks on the screen", async () => {
+    const { t, type } = await recordedShell(sb);
+    const words = "abcdefg ".repeat(9000); // a line of 72,012 bytes: more than one mark holds, many reads
+    t.pty.write(`\x1b[200~echo ${words}| wc -c\x1b[201~`);
+    await type("", "72000\r\n");
+    await type("echo after-long-$((6 * 7))", "after-long-42\r\n");
+    t.pty.write("exit\r");
+    expect((await t.exited).exitCode).toBe(0);
+    expect(t.screen()).not.toContain("6973;");
+    const all = recorded();
+    const long = all.find((r) => r.cmd.line.startsWith("echo abcdefg"));
+    expect(long?.cmd.line).toMatch(/ … \[line cut at 64 KiB\]$/);
+    expect(output(long?.seq as number)).toBe("72000\r\n");
+    expect(all.some((r) => r.cmd.line === "echo after-long-$((6 * 7))")).toBe(true);
+  });
+});
+
 describe("rc files that take over the history or the prompt", () => {
   it("keep a line typed with a leading space out of the history even when they drop ignorespace", async () => {
     // a prompt hook that sets HISTCONTROL on every prompt, as some history tools do

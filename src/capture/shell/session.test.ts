@@ -221,3 +221,61 @@ describe.each([
     }
   });
 });
+
+describe.each([
+  ["bash", "bash"],
+  ["zsh", "zsh"],
+])("a %s session whose input is not a terminal", (name, pkg) => {
+  let work: string;
+  const shells: RecordedShell[] = [];
+  const start = (): RecordedShell => {
+    const sh = new RecordedShell(requireProgram(name, pkg), work, () => redactor.stream());
+    shells.push(sh);
+    return sh;
+  };
+
+  beforeAll(() => {
+    work = realpathSync(mkdtempSync(join(tmpdir(), "stacklog-shell-input-")));
+  });
+
+  afterAll(() => {
+    for (const sh of shells) sh.cleanup();
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
+
+  // A session that never ends fails on the timeout.
+  it("ends with status 0 when the input is empty, though it ends before the shell has started", async () => {
+    const sh = start();
+    sh.stdin.end();
+    expect((await sh.done).exitStatus).toBe(0);
+    expect(sh.recorder.commands).toEqual([]);
+  }, 15_000);
+
+  it("runs the piped lines, then ends with the status of the last one", async () => {
+    const sh = start();
+    sh.stdin.end("echo piped-$((1 + 1))\n(exit 3)\n");
+    expect((await sh.done).exitStatus).toBe(3);
+    expect(sh.recorder.commands.map((c) => [c.line, c.output, c.end?.exitStatus])).toEqual([
+      ["echo piped-$((1 + 1))", "piped-2\r\n", 0],
+      ["(exit 3)", "", 3],
+    ]);
+  }, 15_000);
+
+  it("ends when the input ends while the shell waits at its prompt", async () => {
+    const sh = start();
+    await sh.run("(exit 4)", 1);
+    await sh.screenShows("\x1b]133;B", sh.screen.lastIndexOf("\x1b]133;D"));
+    sh.stdin.end();
+    expect((await sh.done).exitStatus).toBe(4);
+    expect(sh.recorder.commands).toHaveLength(1);
+  }, 15_000);
+
+  it("runs a last line that has no newline, as the shell runs one at the end of a script", async () => {
+    const sh = start();
+    sh.stdin.end("echo unfinished-$((2 + 2))");
+    expect((await sh.done).exitStatus).toBe(0);
+    expect(sh.recorder.commands.map((c) => [c.line, c.output])).toEqual([
+      ["echo unfinished-$((2 + 2))", "unfinished-4\r\n"],
+    ]);
+  }, 15_000);
+});

@@ -15,6 +15,11 @@ import type { ShellSessionOptions, ShellSessionResult } from "./types.js";
 
 type Listener = Parameters<NodeJS.EventEmitter["on"]>[1];
 
+const EOF_CHAR = "\x04";
+// The end of the prompt: the integration puts OSC 133 B last in PS1.
+const PROMPT_END = Buffer.from("\x1b]133;B\x07");
+const NOTHING = Buffer.alloc(0);
+
 /**
  * Runs the user's bash or zsh on a new pseudo-terminal with stacklog's hooks loaded (their own
  * startup files still run), passing keys, window sizes and output through, and reports each
@@ -85,10 +90,20 @@ function supervise(
       stdout.once("drain", resume);
     }
   };
+  // Input that is not a terminal (a pipe, /dev/null) ends: the shell then gets Ctrl-D at an empty
+  // prompt, as from a user done typing. Sent at a prompt only, and again at each later one: a
+  // Ctrl-D that arrives while the terminal is in canonical mode (bash still reading its rc files,
+  // a piped command running) is kept by the kernel as a NUL byte, which the line editor then reads
+  // as Ctrl-@, not as end of input. Readline and ZLE switch the terminal to raw before they draw
+  // the prompt, so from there on it is read as typed, after any piped bytes still unread.
+  const prompts = stdin.isTTY ? null : new PromptWatch();
+  let inputEnded = false;
   const deliver = (bytes: Buffer): void => {
     lastDataAt = Date.now();
     const pieces = scanner.feed(bytes);
-    show(pieces.length === 1 && pieces[0]?.kind === "bytes" ? bytes : visible(pieces));
+    // Never the chunk as read: the scanner may hold its end back (the start of a mark, cut
+    // across reads), and a mark's start on the screen would swallow the output after it.
+    show(visible(pieces));
     if (!dispatch(pieces, splitter) && !recHeld) {
       recHeld = true;
       hold();
@@ -97,6 +112,7 @@ function supervise(
         release();
       });
     }
+    if (prompts?.feed(pieces) && inputEnded) child.write(EOF_CHAR);
   };
   const output = child.onData((data: string | Buffer) =>
     deliver(typeof data === "string" ? Buffer.from(data) : data),
@@ -105,7 +121,20 @@ function supervise(
   cleanups.push(() => output.dispose());
   cleanups.push(() => stdout.off("drain", resume));
 
-  on(stdin, "data", (chunk: Buffer | string) => child.write(chunk));
+  let lineOpen = false;
+  on(stdin, "data", (chunk: Buffer | string) => {
+    if (chunk.length > 0) lineOpen = !endsLine(chunk);
+    child.write(chunk);
+  });
+  if (!stdin.isTTY)
+    on(stdin, "end", () => {
+      inputEnded = true;
+      // A last line without its newline still runs, as bash and zsh run one at the end of a
+      // script (at a prompt holding text, Ctrl-D only deletes a character). Enter needs no
+      // prompt: canonical mode turns it into the newline that readline and ZLE accept a line on.
+      if (lineOpen) child.write("\r");
+      if (prompts?.waiting) child.write(EOF_CHAR);
+    });
   stdin.resume();
   cleanups.push(() => stdin.pause());
   on(stdout, "resize", () => {
@@ -135,6 +164,47 @@ function supervise(
       });
     });
   });
+}
+
+/**
+ * Follows the shell's output to tell when it waits at its prompt: the prompt's end drawn while no
+ * command runs (between the start and end marks, which carry the nonce, a program may print an
+ * OSC 133 B of its own: a remote shell over ssh).
+ */
+class PromptWatch {
+  /** A prompt is drawn and no command started since. */
+  waiting = false;
+  private running = false;
+  // The end of the last bytes, which may hold the start of a prompt end cut across reads.
+  private carry = NOTHING;
+
+  /** True when `pieces` drew a prompt. */
+  feed(pieces: Piece[]): boolean {
+    let drawn = false;
+    for (const p of pieces) {
+      if (p.kind === "mark") {
+        this.carry = NOTHING;
+        if (p.mark.kind === "start") this.waiting = false;
+        if (p.mark.kind !== "pause") this.running = p.mark.kind === "start";
+      } else if (!this.running && this.ends(p.bytes)) {
+        drawn = true;
+        this.waiting = true;
+      }
+    }
+    return drawn;
+  }
+
+  private ends(bytes: Buffer): boolean {
+    const buf = this.carry.length > 0 ? Buffer.concat([this.carry, bytes]) : bytes;
+    this.carry = Buffer.from(buf.subarray(Math.max(0, buf.length - PROMPT_END.length + 1)));
+    return buf.includes(PROMPT_END);
+  }
+}
+
+function endsLine(chunk: Buffer | string): boolean {
+  const last =
+    typeof chunk === "string" ? chunk.charCodeAt(chunk.length - 1) : chunk[chunk.length - 1];
+  return last === 0x0a || last === 0x0d;
 }
 
 /** Starts the shell on a new terminal; no terminal to be had is a clear error, not a crash. */

@@ -63,7 +63,7 @@ function recorder(
       return {
         resized: (at, size) => rec.resized(at, size),
         tap: (startedAt) => rec.tap(startedAt),
-        finish: (end) =>
+        finish: (end) => {
           rec.finish({
             endedAt: end.endedAt,
             exitStatus: end.exitStatus,
@@ -72,7 +72,9 @@ function recorder(
                 ? signalName(end.exitStatus - 128)
                 : null,
             ...(end.interrupted ? { interrupted: true } : {}),
-          }),
+          });
+          tellIfFinished(ctx, journalId, session, store);
+        },
       };
     },
     paused(on) {
@@ -92,6 +94,27 @@ interface Session {
   /** The redaction as the sources gave it (without what the session learned). */
   base: Redaction;
   fingerprint: string;
+  /** The operator was told that the journal is finished (when the shell started, or since). */
+  toldFinished: boolean;
+}
+
+/**
+ * Says once, as `run` does, that the journal was finished (`stacklog finish` in another
+ * terminal) and the shell's commands still go into it: one read of the journal after each
+ * command, on the store the session keeps open, until it has said so. Never in the way: a store
+ * that is locked or failing is not asked (the command's own record has said so).
+ */
+function tellIfFinished(ctx: Ctx, journalId: string, session: Session, store: SessionStore): void {
+  if (session.toldFinished || ctx.now() < store.lockedUntil) return;
+  let warning: string | null;
+  try {
+    warning = finishedWarning(store.store.getJournal(journalId));
+  } catch {
+    return;
+  }
+  if (!warning) return;
+  session.toldFinished = true;
+  ctx.warn(warning);
 }
 
 /**
@@ -115,7 +138,7 @@ export async function run(args: Args, ctx: Ctx): Promise<never> {
   if (!shellKind(shell)) throw fail("UnsupportedShell", shell);
   const fingerprint = sourcesFingerprint(ctx);
   const loaded = loadRedaction(ctx);
-  const session: Session = { redaction: loaded, base: loaded, fingerprint };
+  const session: Session = { redaction: loaded, base: loaded, fingerprint, toldFinished: false };
   const [problem] = session.redaction.unreadable;
   if (problem) throw problem;
   // One connection for the whole session, used by every command: opening one per command costs
@@ -130,6 +153,7 @@ export async function run(args: Args, ctx: Ctx): Promise<never> {
     journal = store.getJournal(resolveJournal(ctx, store, str(args, "journal")));
     const finished = finishedWarning(journal);
     if (finished) ctx.warn(finished);
+    session.toldFinished = finished !== null;
     const banner = `stacklog: recording this shell into "${journal.title}" (${journal.id}). \`stacklog pause\` stops recording, \`exit\` ends it.\r\n`;
     result = await runShellSession({
       shell,
