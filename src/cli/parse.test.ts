@@ -15,6 +15,16 @@ describe("command-line parsing", () => {
     ["note", ["--problem", "galera", "down"], { problem: true }, ["galera", "down"], []],
     ["note", ["--fix", "12", "-m", "restarted"], { fix: "12", message: "restarted" }, [], []],
     ["run", ["--", "ls", "-la", "--json"], {}, [], ["ls", "-la", "--json"]],
+    // without `--` the command starts at its first word, as with env, sudo and time
+    ["run", ["ls", "-la", "--json"], {}, [], ["ls", "-la", "--json"]],
+    ["run", ["echo", "-m", "hi"], {}, [], ["echo", "-m", "hi"]],
+    [
+      "run",
+      ["--journal", "01JD6Q", "--pipe", "grep", "-r", "--", "x"],
+      { journal: "01JD6Q", pipe: true },
+      [],
+      ["grep", "-r", "--", "x"],
+    ],
     [
       "run",
       ["--pipe", "--", "kolla-ansible", "-i", "multinode", "prechecks"],

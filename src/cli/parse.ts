@@ -3,9 +3,27 @@ import { fail } from "../errors/index.js";
 import type { Args, VerbSpec } from "./spec.js";
 
 /** Splits off everything after the first `--` (the command of `run`, else more positionals). */
-function splitRest(argv: string[]): [string[], string[]] {
-  const i = argv.indexOf("--");
-  return i < 0 ? [argv, []] : [argv.slice(0, i), argv.slice(i + 1)];
+function splitRest(argv: string[], spec: VerbSpec): [string[], string[]] {
+  const i = spec.name === "run" ? commandStart(argv, spec) : argv.indexOf("--");
+  if (i < 0) return [argv, []];
+  return [argv.slice(0, i), argv.slice(argv[i] === "--" ? i + 1 : i)];
+}
+
+/**
+ * Where `run`'s command starts: after `--`, or at the first word that is not one of run's own
+ * flags or their values, as `env`, `sudo` and `time` read theirs (`stacklog run ls -la`: `-la`
+ * is the command's). -1 when there is none.
+ */
+function commandStart(argv: string[], spec: VerbSpec): number {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (arg === "--" || !arg.startsWith("-") || arg === "-") return i;
+    const flag = Object.entries(spec.flags).find(
+      ([n, f]) => arg === `--${n}` || (f.short !== undefined && arg === `-${f.short}`),
+    );
+    if (flag?.[1].type === "string") i++;
+  }
+  return -1;
 }
 
 /**
@@ -42,7 +60,7 @@ function flagNamed(spec: VerbSpec, written: string): string | undefined {
 
 /** Parses a verb's arguments against its spec; unknown flags are catalogued usage errors. */
 export function parseVerbArgs(spec: VerbSpec, argv: string[]): Args & { help: boolean } {
-  const [head, rest] = splitRest(argv);
+  const [head, rest] = splitRest(argv, spec);
   const options = { ...spec.flags, help: { type: "boolean" as const, short: "h" } };
   try {
     const { values, positionals } = parseArgs({

@@ -108,9 +108,9 @@ export const RECORD_VERBS: VerbSpec[] = [
   {
     name: "run",
     summary: "run a command, recording its output, exit status and duration",
-    usage: "stacklog run [--journal ID] [--pipe|--pty] -- COMMAND [ARGS…]",
+    usage: "stacklog run [--journal ID] [--pipe|--pty] [--] COMMAND [ARGS…]",
     description:
-      "The command runs exactly as without stacklog (a terminal when yours is one) and its exit status passes through. If the store cannot be written, the record is kept in a spool and stored by the next stacklog call.",
+      "The command runs exactly as without stacklog (a terminal when yours is one) and its exit status passes through. If the store cannot be written, the record is kept in a spool and stored by the next stacklog call. The command starts at its first word (or after `--`): what follows is its own, flags included.",
     flags: {
       journal: JOURNAL_FLAG,
       pipe: { type: "boolean", description: "use pipes even on a terminal" },
