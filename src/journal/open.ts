@@ -1,7 +1,8 @@
-import { closeSync, constants, existsSync, mkdirSync, openSync } from "node:fs";
+import { closeSync, constants, existsSync, openSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { fail } from "../errors/index.js";
+import { makeDirs } from "../util/make-dirs.js";
 import { STORE_FILE } from "./home.js";
 import { ulidSource } from "./ids.js";
 import { checkVersion, migrate } from "./migrations.js";
@@ -75,7 +76,7 @@ export function openStore(opts: OpenOptions): JournalStore {
   try {
     if (readonly && !existsSync(path)) throw fail("StoreNotFound", path);
     if (!readonly) {
-      mkdirSync(opts.home, { recursive: true, mode: 0o700 });
+      makeDirs(opts.home, 0o700);
       createPrivate(path);
     }
     db = new Database(path, { readonly, fileMustExist: readonly, timeout: busyMs });

@@ -1,8 +1,8 @@
-import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { hookScript } from "../../capture/hook/index.js";
 import { isNestedShell } from "../../capture/shell/nested.js";
 import { fail } from "../../errors/index.js";
+import { makeDirs } from "../../util/make-dirs.js";
 import type { Ctx } from "../context.js";
 import { hookSpoolFile } from "../hook-ingest.js";
 import { resolveJournal } from "../recorder.js";
@@ -34,7 +34,7 @@ export async function run(args: Args, ctx: Ctx): Promise<undefined> {
   try {
     const journalId = resolveJournal(ctx, store, str(args, "journal"));
     const file = path.resolve(hookSpoolFile(ctx.home, journalId));
-    mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    makeDirs(path.dirname(file), 0o700);
     ctx.stdout.write(hookScript(shell, file));
   } finally {
     store.close();

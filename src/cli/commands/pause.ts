@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { pauseSequence } from "../../capture/shell/index.js";
 import { fail } from "../../errors/index.js";
+import { makeDirs } from "../../util/make-dirs.js";
 import type { Ctx } from "../context.js";
 import type { Args } from "../spec.js";
 
@@ -17,7 +18,7 @@ export function toggle(on: boolean, verb: string, ctx: Ctx): undefined {
   if (flag) {
     try {
       if (on) {
-        mkdirSync(path.dirname(flag), { recursive: true, mode: 0o700 });
+        makeDirs(path.dirname(flag), 0o700);
         writeFileSync(flag, "");
       } else rmSync(flag, { force: true });
     } catch (err) {
