@@ -17,9 +17,9 @@ import {
   type TerminalSize,
 } from "../journal/index.js";
 import { redactArgv } from "./command-line.js";
-import type { Ctx } from "./context.js";
+import { type Ctx, recordedIdentity } from "./context.js";
 import { finishedWarning } from "./finished.js";
-import { activate, currentPhase, isStoreProblem } from "./recorder.js";
+import { activate, currentPhase, isStoreProblem, journalNamed } from "./recorder.js";
 import type { CommandStart, SessionStore } from "./recording-types.js";
 import { learnFrom, type Redaction } from "./redaction.js";
 import { SpoolWriter } from "./spool-writer.js";
@@ -172,7 +172,7 @@ export class CommandRecording {
       if (isStoreProblem(err)) {
         // a store that opens but cannot be read: the record waits in the spool
         this.storeFailed((err as Error).message, err);
-      } else if (journalFlag === undefined && journalId && isNotFound(err)) {
+      } else if (!journalNamed(ctx, journalFlag) && journalId && isNotFound(err)) {
         // The current journal is not in this store (the store was moved aside or replaced):
         // the record waits in the spool until a store that holds it is back.
         ctx.warn(
@@ -192,25 +192,23 @@ export class CommandRecording {
     }
     const phase = this.store
       ? safe(() => currentPhase(this.store as JournalStore, journalId), null)
-      : readState(ctx.home).currentPhase;
+      : safe(() => readState(ctx.home).currentPhase, null);
+    const redact = (t: string): string => this.redaction.redactor.redact(t);
+    const who = recordedIdentity(ctx, redact);
     this.running = {
       eventId: newId(ctx.now()),
       journalId,
       line,
-      argv: !this.lineKept
-        ? null
-        : this.cmd.argv
-          ? redactArgv(this.cmd.argv, (t) => this.redaction.redactor.redact(t))
-          : null,
-      cwd: this.redaction.redactor.redact(this.cmd.cwd),
-      user: ctx.user,
+      argv: !this.lineKept ? null : this.cmd.argv ? redactArgv(this.cmd.argv, redact) : null,
+      cwd: redact(this.cmd.cwd),
+      user: who.user,
       mode: this.cmd.mode,
       startedAt: this.cmd.startedAt ?? ctx.now(),
       pid: process.pid,
-      host: ctx.host,
+      host: who.host,
       outputId: null,
-      actor: ctx.actor,
-      terminal: ctx.terminal,
+      actor: who.actor,
+      terminal: who.terminal,
       phase,
     };
     return true;
@@ -229,7 +227,12 @@ export class CommandRecording {
     const write = (): void => {
       r.outputId = u.withheld ? null : this.openOutput(u.storeProblem);
       const store = this.store;
-      if (!store) return;
+      if (!store) {
+        // the spool holds the start before any output, as the store would: a kill -9 now
+        // leaves a command recorded as interrupted, not output that belongs to nothing
+        if (!finishing) this.spoolStart(r, u.storeProblem);
+        return;
+      }
       if (!finishing) safe(() => store.markRunning(r), undefined);
       safe(() => activate(store, r.journalId, this.ctx.now()), undefined);
     };
@@ -261,6 +264,12 @@ export class CommandRecording {
     }
     this.toSpool(storeProblem ?? this.problem ?? "not opened");
     return newId(this.ctx.now());
+  }
+
+  private spoolStart(r: RunningCommand, storeProblem: string | null): void {
+    this.toSpool(storeProblem ?? this.problem ?? "not opened");
+    // (no folder taking it: the end says so, or tries the next folder)
+    this.spool?.append({ type: "running", running: { ...r } });
   }
 
   /** The store failed: the rest of this record goes to the spool (the store is not tried again). */

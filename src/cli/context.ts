@@ -28,6 +28,28 @@ export interface Ctx extends Required<Io> {
   warn(line: string): void;
 }
 
+/** Who recorded an event, and where. */
+export interface Identity {
+  user: string;
+  host: string;
+  actor: string;
+  terminal: string | null;
+}
+
+/**
+ * The identity as events store it: every name passed through `redact`, as an event's other
+ * texts are. `$STACKLOG_USER`, `$STACKLOG_HOST` and `$STACKLOG_TERMINAL` are whatever the
+ * operator set, and may hold a registered value.
+ */
+export function recordedIdentity(who: Identity, redact: (text: string) => string): Identity {
+  return {
+    user: redact(who.user),
+    host: redact(who.host),
+    actor: redact(who.actor),
+    terminal: who.terminal === null ? null : redact(who.terminal),
+  };
+}
+
 /** `$STACKLOG_HOME`, else `$XDG_DATA_HOME/stacklog`, else `~/.local/share/stacklog`. */
 export function resolveHome(
   env: Record<string, string | undefined>,

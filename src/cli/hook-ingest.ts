@@ -5,6 +5,7 @@ import { encodeTime, TIME_MAX } from "ulid";
 import { type HookRecord, ingestHookSpool, pendingHookSpools } from "../capture/hook/index.js";
 import { type JournalStore, type NewEvent, phaseAt } from "../journal/index.js";
 import type { Redactor } from "../redact/index.js";
+import { recordedIdentity } from "./context.js";
 import { learnFrom, type Redaction } from "./redaction.js";
 
 const CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
@@ -30,20 +31,23 @@ export function hookEventId(journalId: string, r: HookRecord): string {
 function event(journalId: string, r: HookRecord, redactor: Redactor): NewEvent {
   const signal = r.exitStatus > 128 ? signalName(r.exitStatus - 128) : null;
   const [user = "", host = ""] = r.actor.split("@");
+  const who = recordedIdentity({ user, host, actor: r.actor, terminal: r.terminal || null }, (t) =>
+    redactor.redact(t),
+  );
   return {
     id: hookEventId(journalId, r),
     journalId,
     time: r.startedAt,
-    actor: r.actor,
-    terminal: r.terminal || null,
+    actor: who.actor,
+    terminal: who.terminal,
     phase: null,
     payload: {
       kind: "command",
       line: r.hidden ? "[not recorded]" : redactor.redact(r.line),
       argv: null,
       cwd: redactor.redact(r.cwd),
-      host,
-      user,
+      host: who.host,
+      user: who.user,
       mode: "hook",
       startedAt: r.startedAt,
       endedAt: r.endedAt,

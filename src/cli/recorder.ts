@@ -42,6 +42,26 @@ export function resolveJournal(ctx: Ctx, store: JournalStore | null, flag?: stri
 }
 
 /**
+ * True when the operator named the journal (`--journal`, or `$STACKLOG_JOURNAL` naming another
+ * than the current one). A named journal the store does not hold is a mistake to report; the
+ * current one missing means the store was moved aside, and records wait in the spool for it.
+ */
+export function journalNamed(ctx: Ctx, flag: string | undefined): boolean {
+  if (flag !== undefined) return true;
+  const env = ctx.env.STACKLOG_JOURNAL;
+  return env !== undefined && env !== currentJournal(ctx);
+}
+
+/** The current journal in the state file; null when there is none, or it cannot be read. */
+function currentJournal(ctx: Ctx): string | null {
+  try {
+    return readState(ctx.home).currentJournal;
+  } catch {
+    return null;
+  }
+}
+
+/**
  * Appends events built by `build` (redacted first). When the store cannot be opened or written
  * the events go to the spool and the operator is told in one line; nothing is lost.
  */
@@ -73,7 +93,7 @@ export function appendEvents(
       // does not open: the events wait in the spool, under the journal the operator named. So
       // do those of the current journal when the store does not hold it (moved aside, replaced).
       const missing =
-        flag === undefined && err instanceof StacklogError && err.code === "JournalNotFound";
+        !journalNamed(ctx, flag) && err instanceof StacklogError && err.code === "JournalNotFound";
       if (!store || !(isStoreProblem(err) || missing)) throw err;
       reason = missing
         ? `the current journal is not in the store at ${ctx.home}; \`stacklog start\` begins a new one`

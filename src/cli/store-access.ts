@@ -74,19 +74,28 @@ function storeOptions(ctx: Ctx, recording: boolean) {
   return { home: ctx.home, now: ctx.now, ...(busyTimeoutMs ? { busyTimeoutMs } : {}) };
 }
 
+/** What a drain did: records stored, and the journals (not in the store) the rest waits for. */
+export interface Drained {
+  stored: number;
+  waitingFor: string[];
+}
+
 /**
- * Stores what earlier calls spooled; returns how many records went in. Never throws. `locked`
- * hears when the store stayed locked (the rest then waits for a later call).
+ * Stores what earlier calls spooled. Never throws. `locked` hears when the store stayed locked
+ * (the rest then waits for a later call).
  */
 export function drainAll(
   ctx: Ctx,
   store: JournalStore,
   locked?: (err: StacklogError) => void,
-): number {
+): Drained {
   let n = ingestHooks(ctx.home, store, () => hookRedactor(ctx));
+  const waiting = new Set<string>();
   for (const dir of spoolDirs(ctx)) {
     try {
-      n += drainSpool(dir, store).stored;
+      const report = drainSpool(dir, store);
+      n += report.stored;
+      for (const id of report.waitingFor) waiting.add(id);
     } catch (err) {
       // a spool that cannot be read yet stays for a later call; a locked store for all of them
       if (err instanceof StacklogError && err.code === "StoreLocked") {
@@ -95,7 +104,7 @@ export function drainAll(
       }
     }
   }
-  return n;
+  return { stored: n, waitingFor: [...waiting].sort() };
 }
 
 /** Records still waiting in every spool folder. */
@@ -116,11 +125,17 @@ export function openForRead(ctx: Ctx, opts: { recording?: boolean } = {}): Journ
   return store;
 }
 
-/** Opens the store for writing, or says why not without throwing (never in the way). */
+/**
+ * Opens the store for writing, or says why not without throwing (never in the way). `drained`
+ * counts the spooled records stored; `waitingFor` names the journals, not in this store, that
+ * spooled records wait for (the store moved aside, or a journal named wrongly while it was down).
+ */
 export function tryOpen(
   ctx: Ctx,
   opts: { recording?: boolean } = {},
-): { ok: true; store: JournalStore; drained: number } | { ok: false; error: StacklogError } {
+):
+  | { ok: true; store: JournalStore; drained: number; waitingFor: string[] }
+  | { ok: false; error: StacklogError } {
   try {
     const store = openStore(storeOptions(ctx, opts.recording === true));
     // A store that stayed locked through the drain is taken for locked: the write would only
@@ -133,7 +148,7 @@ export function tryOpen(
       store.close();
       return { ok: false, error: lockedError };
     }
-    return { ok: true, store, drained };
+    return { ok: true, store, drained: drained.stored, waitingFor: drained.waitingFor };
   } catch (err) {
     if (err instanceof StacklogError) return { ok: false, error: err };
     return { ok: false, error: fail("StoreUnwritable", ctx.home, (err as Error).message) };

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { StacklogError } from "../errors/index.js";
 import { pidAlive, thisHost } from "./liveness.js";
 import { type SpoolRecord, safeHost, splitLines, spoolFolder } from "./spool.js";
-import type { JournalStore } from "./store-types.js";
+import type { JournalStore, RunningCommand } from "./store-types.js";
 import { assertNever } from "./types.js";
 
 export interface DrainOptions {
@@ -24,6 +24,8 @@ export interface DrainReport {
   left: number;
   /** Files set aside as `….rejected` because a record in them cannot be stored. */
   rejected: number;
+  /** The journals, not in the store, that the files left in place wait for. */
+  waitingFor: string[];
 }
 
 const OPEN = /^(.+)-(\d+)-[0-9A-Z]{26}(\.closed)?\.jsonl$/;
@@ -60,9 +62,15 @@ function apply(store: JournalStore, r: SpoolRecord): void {
     case "journal":
       store.createJournal(r.journal);
       return;
-    case "event":
-      store.append(r.event);
+    case "running":
+      startRunning(store, r.running);
       return;
+    case "event": {
+      const e = store.append(r.event);
+      // the command's end, spooled or not: its running row is done with
+      if (e.payload.kind === "command") store.finishRunning(e.id);
+      return;
+    }
     case "output":
       store.putOutputChunk(r.outputId, r.index, r.t, r.data);
       return;
@@ -71,6 +79,27 @@ function apply(store: JournalStore, r: SpoolRecord): void {
       return;
     default:
       assertNever(r);
+  }
+}
+
+/**
+ * A spooled start becomes a running row, as a start written to the store is: the command's
+ * event (later in the file, or in another) removes it, and when none comes because the recorder
+ * was killed, `reapStale` records the command as interrupted with the output stored so far.
+ */
+function startRunning(store: JournalStore, r: RunningCommand): void {
+  store.getJournal(r.journalId); // a journal not stored yet: the file waits for it
+  if (!hasEvent(store, r)) store.markRunning(r);
+}
+
+/** The command's event is stored already (a file replayed, or its end drained first). */
+function hasEvent(store: JournalStore, r: RunningCommand): boolean {
+  try {
+    store.getEvent(r.journalId, r.eventId);
+    return true;
+  } catch (err) {
+    if (err instanceof StacklogError && err.code === "EventNotFound") return false;
+    throw err;
   }
 }
 
@@ -87,13 +116,16 @@ function parse(lines: string[]): { records: SpoolRecord[]; bad: number } {
   return { records, bad };
 }
 
-/** Imports one claimed file in one transaction; false when it must wait for a missing journal. */
+/**
+ * Imports one claimed file in one transaction; when it must wait, returns the journals it waits
+ * for (not in the store, nor created by the file itself), else null.
+ */
 function drainFile(
   store: JournalStore,
   claimed: string,
   original: string,
   report: DrainReport,
-): boolean {
+): string[] | null {
   const { lines, torn } = splitLines(readFileSync(claimed, "utf8"));
   const { records, bad } = parse(lines);
   try {
@@ -106,17 +138,38 @@ function drainFile(
       // later drain: set the file aside for a person to look at.
       renameSync(claimed, `${original}.rejected`);
       report.rejected += 1;
-      return true;
+      return null;
     }
     renameSync(claimed, original);
-    if (err.code === "JournalNotFound") return false;
+    if (err.code === "JournalNotFound") return missingJournals(store, records);
     throw err;
   }
   unlinkSync(claimed);
   report.files += 1;
   report.stored += records.length;
   report.dropped += bad + (torn ? 1 : 0);
-  return true;
+  return null;
+}
+
+function missingJournals(store: JournalStore, records: SpoolRecord[]): string[] {
+  const named = new Set<string>();
+  const created = new Set<string>();
+  for (const r of records) {
+    if (r.type === "event") named.add(r.event.journalId);
+    else if (r.type === "running") named.add(r.running.journalId);
+    else if (r.type === "journal" && r.journal.id) created.add(r.journal.id);
+  }
+  return [...named].filter((id) => !created.has(id) && !holds(store, id));
+}
+
+/** An event is stored only under its journal's exact id (a prefix resolves, but does not do). */
+function holds(store: JournalStore, journalId: string): boolean {
+  try {
+    return store.getJournal(journalId).id === journalId;
+  } catch (err) {
+    if (err instanceof StacklogError) return false;
+    throw err;
+  }
 }
 
 /**
@@ -128,7 +181,14 @@ export function drainSpool(dir: string, store: JournalStore, opts: DrainOptions 
   const folder = spoolFolder(dir);
   const host = safeHost(opts.host ?? thisHost());
   const me = `${host}-${opts.pid ?? process.pid}`;
-  const report: DrainReport = { files: 0, stored: 0, dropped: 0, left: 0, rejected: 0 };
+  const report: DrainReport = {
+    files: 0,
+    stored: 0,
+    dropped: 0,
+    left: 0,
+    rejected: 0,
+    waitingFor: [],
+  };
   let names: string[];
   try {
     names = readdirSync(folder);
@@ -137,8 +197,10 @@ export function drainSpool(dir: string, store: JournalStore, opts: DrainOptions 
   }
   let pending = takeable(names, host, opts.isAlive ?? pidAlive);
   // Files can depend on each other (a journal created in one, its events in another): retry while that helps.
+  const waitsFor = new Set<string>();
   while (pending.length > 0) {
     const waiting: [string, string][] = [];
+    waitsFor.clear();
     for (const [name, original] of pending) {
       const claimed = join(folder, `${original}.claim-${me}`);
       try {
@@ -146,12 +208,16 @@ export function drainSpool(dir: string, store: JournalStore, opts: DrainOptions 
       } catch {
         continue; // another drainer took it
       }
-      if (!drainFile(store, claimed, join(folder, original), report))
+      const missing = drainFile(store, claimed, join(folder, original), report);
+      if (missing) {
         waiting.push([original, original]);
+        for (const id of missing) waitsFor.add(id);
+      }
     }
     if (waiting.length === pending.length) break;
     pending = waiting;
   }
+  report.waitingFor = [...waitsFor].sort();
   report.left = readdirSync(folder).filter((n) => !n.endsWith(".rejected")).length;
   return report;
 }

@@ -11,7 +11,13 @@ import {
   tempStore,
   waitForLine,
 } from "../../test/fixtures/journal/support.js";
-import { createSpool, drainSpool, type SpoolRecord, spooledCount } from "./index.js";
+import {
+  createSpool,
+  drainSpool,
+  type RunningCommand,
+  type SpoolRecord,
+  spooledCount,
+} from "./index.js";
 
 const defer = deferAfterEach();
 
@@ -63,6 +69,25 @@ function commandRecord(outputId: string): SpoolRecord {
   };
 }
 
+function running(pid: number, outputId: string): RunningCommand {
+  return {
+    eventId: "EV-RUN",
+    journalId: "J1",
+    line: "kolla-ansible upgrade",
+    argv: null,
+    cwd: "/",
+    user: "u",
+    mode: "pty",
+    startedAt: 1,
+    pid,
+    host: "h",
+    outputId,
+    actor: "u@h",
+    terminal: null,
+    phase: null,
+  };
+}
+
 describe("spool", () => {
   it("stores spooled journals, events and output, deletes the file, and replays idempotently", () => {
     const { store, dir } = setup();
@@ -85,6 +110,7 @@ describe("spool", () => {
         dropped: 0,
         left: 0,
         rejected: 0,
+        waitingFor: [],
       });
       expect(spooledCount(dir)).toBe(0);
     }
@@ -124,6 +150,7 @@ describe("spool", () => {
       dropped: 1,
       left: 0,
       rejected: 0,
+      waitingFor: [],
     });
     expect(store.events("J1").map((e) => e.id)).toEqual(["E1", "E2"]);
   });
@@ -153,6 +180,7 @@ describe("spool", () => {
       dropped: 0,
       left: 0,
       rejected: 0,
+      waitingFor: [],
     });
     expect(store.events("J1")).toHaveLength(1);
   });
@@ -172,11 +200,78 @@ describe("spool", () => {
       dropped: 0,
       left: 0,
       rejected: 1,
+      waitingFor: [],
     });
     expect(readdirSync(join(dir, "spool"))).toEqual([
       expect.stringMatching(/\.closed\.jsonl\.rejected$/),
     ]);
     expect(drainSpool(dir, store)).toMatchObject({ files: 0, rejected: 0 });
+  });
+
+  it("stores a spooled start without its end as a command cut short, with the output it has", () => {
+    const { store, dir } = setup();
+    store.createJournal({ id: "J1", title: "t" });
+    const pid = deadPid();
+    // what a recorder killed mid-command leaves: its start and some output, never closed
+    const spool = createSpool(dir, { pid });
+    spool.append({ type: "running", running: running(pid, "OUT-K") });
+    spool.append({ type: "output", outputId: "OUT-K", index: 0, t: 5, data: "TASK [nova]\n" });
+    expect(drainSpool(dir, store)).toMatchObject({ files: 1, stored: 2, left: 0 });
+    expect(store.listRunning("J1").map((r) => r.eventId)).toEqual(["EV-RUN"]);
+
+    expect(store.reapStale(() => false, "h").map((e) => e.id)).toEqual(["EV-RUN"]);
+    const [cmd] = store.events("J1");
+    expect(cmd?.payload).toMatchObject({
+      kind: "command",
+      line: "kolla-ansible upgrade",
+      interrupted: true,
+      exitStatus: null,
+      outputId: "OUT-K",
+      outputBytes: 12,
+    });
+    expect(store.readOutput("OUT-K")).toEqual([{ t: 5, data: "TASK [nova]\n" }]);
+  });
+
+  it("ends a spooled start with its spooled end, leaving nothing running", () => {
+    const { store, dir } = setup();
+    store.createJournal({ id: "J1", title: "t" });
+    const spool = createSpool(dir);
+    spool.append({ type: "running", running: running(process.pid, "OUT-1") });
+    spool.append({ type: "output", outputId: "OUT-1", index: 0, t: 0, data: "done\n" });
+    spool.append({ type: "output-end", outputId: "OUT-1" });
+    const end = commandRecord("OUT-1");
+    if (end.type === "event") end.event.id = "EV-RUN";
+    spool.append(end);
+    spool.close();
+    expect(drainSpool(dir, store)).toMatchObject({ files: 1, stored: 4, left: 0 });
+    expect(store.listRunning("J1")).toEqual([]);
+    expect(store.events("J1").map((e) => [e.id, e.payload.kind])).toEqual([["EV-RUN", "command"]]);
+    // the start replayed after its end was stored: nothing left running
+    const again = createSpool(dir);
+    again.append({ type: "running", running: running(process.pid, "OUT-1") });
+    again.close();
+    expect(drainSpool(dir, store)).toMatchObject({ files: 1, left: 0 });
+    expect(store.listRunning("J1")).toEqual([]);
+    expect(store.events("J1")).toHaveLength(1);
+  });
+
+  it("names the journals that files left in place wait for", () => {
+    const { store, dir } = setup();
+    store.createJournal({ id: "J1", title: "t" });
+    const spool = createSpool(dir);
+    spool.append({ type: "event", event: note("NOPE", "under a mistyped journal", { id: "E1" }) });
+    spool.append({ type: "event", event: note("J1", "fine", { id: "E2" }) });
+    spool.close();
+    expect(drainSpool(dir, store)).toEqual({
+      files: 0,
+      stored: 0,
+      dropped: 0,
+      left: 1,
+      rejected: 0,
+      waitingFor: ["NOPE"],
+    });
+    store.createJournal({ id: "NOPE", title: "found after all" });
+    expect(drainSpool(dir, store)).toMatchObject({ files: 1, stored: 2, waitingFor: [] });
   });
 
   it("never lets two concurrent drainers import the same file", async () => {

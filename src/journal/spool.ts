@@ -11,16 +11,19 @@ import {
 import { join } from "node:path";
 import { ulidSource } from "./ids.js";
 import { thisHost } from "./liveness.js";
-import type { NewJournal } from "./store-types.js";
+import type { NewJournal, RunningCommand } from "./store-types.js";
 import type { NewEvent } from "./types.js";
 
 /**
  * What a spool line holds: the writes a store could not take at the time. Journals and
  * events get their id when spooled (if they lack one), so replaying a line twice stores it once;
  * an output chunk is identified by its output and `index` (0, 1, 2, … within the output).
+ * `running` is a command's start, written before its output: stored as a running row, which its
+ * `command` event ends, or which is reaped as interrupted when the recorder died first.
  */
 export type SpoolRecord =
   | { type: "journal"; journal: NewJournal }
+  | { type: "running"; running: RunningCommand }
   | { type: "event"; event: NewEvent }
   | { type: "output"; outputId: string; index: number; t: number; data: string }
   | { type: "output-end"; outputId: string };

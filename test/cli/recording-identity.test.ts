@@ -1,0 +1,138 @@
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { spawn as ptySpawn } from "node-pty";
+import { afterEach, describe, expect, it } from "vitest";
+import type { JournalEvent } from "../../src/journal/index.js";
+import {
+  filesUnder,
+  loggedEvents,
+  NODE_ARGS,
+  type Sandbox,
+  sandbox,
+  stacklog,
+  stacklogJson,
+} from "../helpers/cli.js";
+import { holdLock } from "../helpers/store-lock.js";
+
+// $STACKLOG_USER, $STACKLOG_HOST and $STACKLOG_TERMINAL are whatever the operator set: a value
+// of a registered secret source in them is hidden wherever an event names them, as in a note.
+
+const ADMIN = "AdminPw_Zulu_4421";
+const CLOUDS = "CloudsPw_Echo_9911";
+
+let sb: Sandbox;
+afterEach(() => sb?.cleanup());
+
+/** A store whose operator's user and terminal names hold two registered values. */
+function setup(extra: Record<string, string> = {}): void {
+  sb = sandbox({ STACKLOG_USER: `u-${ADMIN}`, STACKLOG_TERMINAL: `t-${CLOUDS}`, ...extra });
+  const passwords = path.join(sb.dir, "passwords.yml");
+  writeFileSync(passwords, `keystone_admin_password: ${ADMIN}\nrabbitmq_password: ${CLOUDS}\n`);
+  expect(stacklog(sb, ["secrets", "add", passwords]).status).toBe(0);
+  stacklogJson(sb, ["start", "--title", "names that hold secrets"]);
+}
+
+/** Every file of the store folder and the spool folders, as bytes on disk. */
+function onDisk(): string {
+  return [...filesUnder(sb.home), ...filesUnder(path.join(sb.dir, "state"))]
+    .map((f) => readFileSync(f).toString("latin1"))
+    .join("\n");
+}
+
+function expectHidden(text: string): void {
+  expect(text).not.toContain(ADMIN);
+  expect(text).not.toContain(CLOUDS);
+}
+
+function byKind(events: JournalEvent[], kind: string): JournalEvent {
+  const e = events.find((x) => x.payload.kind === kind);
+  if (!e) throw new Error(`no ${kind} event in ${JSON.stringify(events)}`);
+  return e;
+}
+
+/** A command's actor, terminal, user and host are the note's, and hold no registered value. */
+function expectNamedAsNote(command: JournalEvent, note: JournalEvent): void {
+  expect(command.actor).toBe(note.actor);
+  expect(command.actor).toMatch(/^u-\[REDACTED [^\]]+\]@deploy$/);
+  expect(command.terminal).toBe(note.terminal);
+  expect(command.terminal).toMatch(/^t-\[REDACTED [^\]]+\]$/);
+  if (command.payload.kind !== "command") throw new Error("not a command");
+  expect(`${command.payload.user}@${command.payload.host}`).toBe(note.actor);
+}
+
+describe("who ran a command, and where", () => {
+  it("is stored redacted by run as note stores it, in the log, the export and the store's files", () => {
+    setup();
+    const run = stacklog(sb, ["run", "--", "sh", "-c", "echo ran"]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe("ran\n");
+    expect(stacklog(sb, ["note", "noted"]).status).toBe(0);
+
+    const events = loggedEvents(sb);
+    expectNamedAsNote(byKind(events, "command"), byKind(events, "note"));
+    const log = stacklog(sb, ["log"]).stdout;
+    expect(log).toContain("u-[REDACTED");
+    expectHidden(log);
+    expectHidden(stacklog(sb, ["export"]).stdout);
+    expectHidden(onDisk());
+  });
+
+  it("is redacted in the spool while the store is locked, and once stored from it", async () => {
+    setup({ STACKLOG_BUSY_TIMEOUT_MS: "200" });
+    const release = await holdLock(path.join(sb.home, "stacklog.db"));
+    try {
+      // long enough for its start to be written before its end
+      const run = stacklog(sb, ["run", "--", "sh", "-c", "sleep 0.3; echo spooled-run"]);
+      expect(run.status).toBe(0);
+      expect(run.stderr).toContain("store unavailable");
+      const spooled = onDisk();
+      expect(spooled).toContain('"type":"running"');
+      expect(spooled).toContain("u-[REDACTED");
+      expectHidden(spooled);
+    } finally {
+      await release();
+    }
+    expect(stacklog(sb, ["note", "noted"]).status).toBe(0);
+    const events = loggedEvents(sb);
+    expectNamedAsNote(byKind(events, "command"), byKind(events, "note"));
+    expect(readdirSync(path.join(sb.home, "spool"))).toEqual([]);
+    expectHidden(stacklog(sb, ["export"]).stdout);
+  });
+
+  it("is stored redacted from a hook-mode shell's lines", async () => {
+    setup();
+    const stacklogCmd = `node ${NODE_ARGS.join(" ")}`;
+    const pty = ptySpawn("/bin/bash", ["--norc", "-i"], {
+      cwd: sb.dir,
+      env: { ...sb.env, PS1: "$ " },
+      cols: 120,
+      rows: 30,
+    });
+    let screen = "";
+    pty.onData((d) => {
+      screen += d;
+    });
+    const waitFor = async (s: string) => {
+      const start = Date.now();
+      while (!screen.includes(s)) {
+        if (Date.now() - start > 20_000) throw new Error(`never saw ${s}:\n${screen}`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    };
+    pty.write(`eval "$(${stacklogCmd} hook bash)"; echo hooked\r`);
+    await waitFor("hooked\r\n");
+    pty.write("echo hook-command\r");
+    await waitFor("hook-command\r\n");
+    pty.write("exit\r");
+    await new Promise((r) => pty.onExit(r));
+
+    expect(stacklog(sb, ["note", "noted"]).status).toBe(0);
+    const events = loggedEvents(sb);
+    const command = events.find(
+      (e) => e.payload.kind === "command" && e.payload.line === "echo hook-command",
+    );
+    if (!command) throw new Error(`no hook command in ${JSON.stringify(events)}`);
+    expectNamedAsNote(command, byKind(events, "note"));
+    expectHidden(stacklog(sb, ["export"]).stdout);
+  });
+});
