@@ -9,6 +9,7 @@ import {
   NODE_ARGS,
   type Sandbox,
   sandbox,
+  spawnStacklog,
   stacklog,
   stacklogJson,
 } from "../helpers/cli.js";
@@ -134,5 +135,36 @@ describe("who ran a command, and where", () => {
     if (!command) throw new Error(`no hook command in ${JSON.stringify(events)}`);
     expectNamedAsNote(command, byKind(events, "note"));
     expectHidden(stacklog(sb, ["export"]).stdout);
+  });
+});
+
+describe("names that hold a registered value, elsewhere", () => {
+  it("are hidden in the phase end that finish writes", () => {
+    setup();
+    expect(stacklog(sb, ["phase", "upgrade"]).status).toBe(0);
+    expect(stacklog(sb, ["finish", "--status", "completed"]).status).toBe(0);
+    const ended = loggedEvents(sb).find(
+      (e) => e.payload.kind === "phase" && e.payload.action === "end",
+    );
+    expect(ended?.actor).toMatch(/^u-\[REDACTED [^\]]+\]@deploy$/);
+    expectHidden(onDisk());
+  });
+
+  it("in the host name still let status find a crashed command of this host", async () => {
+    setup({ STACKLOG_HOST: `h-${ADMIN}` });
+    const child = spawnStacklog(sb, ["run", "--", "sleep", "30"], {
+      stdio: ["ignore", "ignore", "ignore"],
+    });
+    const start = Date.now();
+    while (stacklogJson<{ running: unknown[] }>(sb, ["status"]).running.length === 0) {
+      if (Date.now() - start > 10_000) throw new Error("the command never showed as running");
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    child.kill("SIGKILL");
+    await new Promise((r) => child.once("exit", r));
+    const st = stacklogJson<{ interruptedNow: number; running: unknown[] }>(sb, ["status"]);
+    expect(st.interruptedNow).toBe(1);
+    expect(st.running).toEqual([]);
+    expectHidden(onDisk());
   });
 });

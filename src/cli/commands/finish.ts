@@ -1,7 +1,8 @@
 import { fail } from "../../errors/index.js";
 import type { Journal, JournalStatus } from "../../journal/index.js";
-import type { Ctx } from "../context.js";
+import { type Ctx, recordedIdentity } from "../context.js";
 import { resolveJournal } from "../recorder.js";
+import { loadRedaction } from "../redaction.js";
 import { type Args, str } from "../spec.js";
 import { readState, updateState } from "../state.js";
 import { openForRead } from "../store-access.js";
@@ -36,11 +37,13 @@ export async function run(args: Args, ctx: Ctx): Promise<Journal> {
     const phases = store.events(id, { kinds: ["phase"] });
     const last = phases[phases.length - 1];
     if (last?.payload.kind === "phase" && last.payload.action === "begin") {
+      const redactor = loadRedaction(ctx).redactor;
+      const who = recordedIdentity(ctx, (t) => redactor.redact(t));
       store.append({
         journalId: id,
         time: ctx.now(),
-        actor: ctx.actor,
-        terminal: ctx.terminal,
+        actor: who.actor,
+        terminal: who.terminal,
         phase: last.payload.name,
         payload: { kind: "phase", action: "end", name: last.payload.name },
       });

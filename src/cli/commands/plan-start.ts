@@ -1,5 +1,5 @@
 import { type Plan, planPayload } from "../../plan/index.js";
-import type { Ctx } from "../context.js";
+import { type Ctx, recordedIdentity } from "../context.js";
 import { loadRedaction, redactDeep } from "../redaction.js";
 import { updateState } from "../state.js";
 import { openForRead } from "../store-access.js";
@@ -9,6 +9,7 @@ export function startFromPlan(plan: Plan, ctx: Ctx): { id: string; title: string
   const redaction = loadRedaction(ctx);
   const [problem] = redaction.unreadable;
   if (problem) throw problem;
+  const who = recordedIdentity(ctx, (t) => redaction.redactor.redact(t));
   const store = openForRead(ctx);
   try {
     const journal = store.createJournal({
@@ -17,13 +18,13 @@ export function startFromPlan(plan: Plan, ctx: Ctx): { id: string; title: string
       fromSeries: plan.from.id,
       toSeries: plan.to.id,
       status: "planned",
-      operators: [ctx.actor],
+      operators: [who.actor],
     });
     store.append({
       journalId: journal.id,
       time: ctx.now(),
-      actor: ctx.actor,
-      terminal: ctx.terminal,
+      actor: who.actor,
+      terminal: who.terminal,
       phase: null,
       payload: redactDeep(planPayload(plan), redaction.redactor),
     });

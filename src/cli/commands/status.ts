@@ -28,6 +28,8 @@ export interface StatusResult {
   plan: PlanProgress | null;
   /** The current journal (from the state file) when the store does not hold it. */
   missingJournal: string | null;
+  /** Journals, not in this store, that spooled records wait for. */
+  spoolWaitsFor: string[];
 }
 
 /**
@@ -36,7 +38,10 @@ export interface StatusResult {
  * then exits with the store problem's status (4).
  */
 export async function run(args: Args, ctx: Ctx): Promise<StatusResult> {
-  const unreadable = loadRedaction(ctx).unreadable.map((e) => e.message);
+  const redaction = loadRedaction(ctx);
+  const unreadable = redaction.unreadable.map((e) => e.message);
+  // Running rows name their host as events do, redacted (a host name may hold a secret).
+  const host = redaction.redactor.redact(ctx.host);
   const opened = tryOpen(ctx);
   const base = {
     running: [],
@@ -47,6 +52,7 @@ export async function run(args: Args, ctx: Ctx): Promise<StatusResult> {
     unreadableSecretSources: unreadable,
     plan: null,
     missingJournal: null,
+    spoolWaitsFor: opened.ok ? opened.waitingFor : [],
   };
   // The report is the point of `status`: when the store cannot be used it is printed here,
   // before the error status.
@@ -75,7 +81,7 @@ export async function run(args: Args, ctx: Ctx): Promise<StatusResult> {
   }
 
   function report(store: JournalStore): StatusResult {
-    const interruptedNow = store.reapStale((pid) => pidAlive(pid), ctx.host).length;
+    const interruptedNow = store.reapStale((pid) => pidAlive(pid), host).length;
     const flag = str(args, "journal");
     const ref = journalRef(ctx, flag);
     let journal: Journal | null = null;
@@ -138,6 +144,14 @@ export function human(s: StatusResult, ctx: Ctx): string {
       ),
     );
   if (s.drained) out.push(`stored:   ${count(s.drained, "spooled record")} just now`);
+  if (s.spoolWaitsFor.length > 0)
+    out.push(
+      paint(
+        ctx,
+        "yellow",
+        `waiting:  spooled records are for ${s.spoolWaitsFor.join(", ")}, not in this store; they are stored once a store holding ${s.spoolWaitsFor.length === 1 ? "it" : "them"} is at ${s.store.path}`,
+      ),
+    );
   for (const u of s.unreadableSecretSources) out.push(paint(ctx, "red", `secrets:  ${u}`));
   if (s.missingJournal)
     out.push(
