@@ -8,7 +8,7 @@ import {
   secretsFromEnv,
 } from "../redact/index.js";
 import type { Ctx } from "./context.js";
-import { readState, updateState } from "./state.js";
+import { loadState, readState, updateState } from "./state.js";
 
 export interface Redaction {
   redactor: Redactor;
@@ -17,11 +17,17 @@ export interface Redaction {
   unreadable: StacklogError[];
 }
 
-/** Builds the redactor for this call from the registered sources and the environment. */
+/**
+ * Builds the redactor for this call from the registered sources and the environment. A state
+ * file that cannot be read hides which sources are registered: it is reported as unreadable,
+ * like a source, so that nothing is stored as if there were none.
+ */
 export function loadRedaction(ctx: Ctx): Redaction {
   const secrets: KnownSecret[] = secretsFromEnv(ctx.env);
+  const state = loadState(ctx.home);
+  if (!state.ok) return { redactor: createRedactor(secrets), secrets, unreadable: [state.error] };
   const unreadable: StacklogError[] = [];
-  for (const source of readState(ctx.home).secretSources) {
+  for (const source of state.state.secretSources) {
     const r = loadSecretSource(source.path, source.kind as never);
     if (r.ok) secrets.push(...r.secrets);
     else unreadable.push(r.error);
@@ -34,8 +40,10 @@ export function loadRedaction(ctx: Ctx): Redaction {
  * A recorded shell compares it at each command to see whether to read the sources again.
  */
 export function sourcesFingerprint(ctx: Ctx): string {
+  const state = loadState(ctx.home);
+  if (!state.ok) return `state unreadable\0${state.error.message}`;
   const parts: string[] = [];
-  for (const source of readState(ctx.home).secretSources) {
+  for (const source of state.state.secretSources) {
     try {
       const st = statSync(source.path);
       parts.push(`${source.path}\0${st.size}\0${st.mtimeMs}\0${st.ino}`);

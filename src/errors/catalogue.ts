@@ -18,6 +18,9 @@ import { environment } from "./catalogue-environment.js";
 
 const UNCHANGED = "Nothing was written; the store is unchanged.";
 
+/** A byte count for people: 512.0 MiB. */
+const mib = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
+
 export const catalogue = {
   NoCurrentJournal: () => ({
     title: "No current journal",
@@ -83,6 +86,19 @@ export const catalogue = {
     message: `The secret source ${path} could not be read (${detail}).`,
     hint: `Check the path and permissions (\`stacklog secrets list\` shows the registered sources). While a registered source cannot be read its values cannot be redacted, so nothing that may hold them is stored. If the file is gone for good, stop using it: stacklog secrets remove ${path}`,
     exitCode: 5,
+  }),
+  StateUnreadable: (path: string, detail: string) => ({
+    title: "State file unreadable",
+    message: `${path} cannot be read (${detail}). It names the current journal and the registered secret sources: while it cannot be read, their values cannot be hidden, so nothing that may hold them is stored.`,
+    hint: `Fix the file (stacklog writes it as JSON: {"currentJournal": ..., "secretSources": [{"path": ..., "kind": ...}]}), or move it aside (mv ${path} ${path}.broken). Moved aside, no journal is current and no secret source is registered: add every source again (stacklog secrets add FILE) and name the journal with --journal ID before recording.`,
+    exitCode: 4,
+  }),
+  StateUnwritable: (path: string, detail: string) => ({
+    title: "State file not writable",
+    message: `${path} could not be written (${detail}).`,
+    hint: "Check the free space and permissions of the store's folder, then run the command again.",
+    storeState: `${path} is as it was.`,
+    exitCode: 4,
   }),
   SecretSourceNotRegistered: (path: string, registered: string[]) => ({
     title: "Not a registered secret source",
@@ -260,6 +276,27 @@ export const catalogue = {
     hint: "Name a file in a folder you can write to (check its permissions and free space); without --out the export goes to standard output.",
     storeState: `Nothing was written; ${path} is as it was.`,
     exitCode: 1,
+  }),
+  OutputInStore: (path: string, resolved: string, home: string) => ({
+    title: "Output inside the store",
+    message: `${path}${resolved === path ? "" : ` (${resolved})`} is part of the store at ${home} (its database, write-ahead log, state file, spool or another of its files): writing the export over it would destroy what the store holds.`,
+    hint: "Name a file outside the store's folder, e.g. --out ~/upgrade.json.",
+    storeState: "Nothing was written; the store is unchanged.",
+    exitCode: 5,
+  }),
+  ExportTooLarge: (journalId: string, bytes: number, exact: boolean, limit: number) => ({
+    title: "Journal too large for one JSON export",
+    message: `Journal ${journalId} makes a JSON document of ${exact ? "" : "more than "}${bytes} bytes (${mib(bytes)}); one JSON export holds at most ${limit} bytes (${mib(limit)}), the longest text \`stacklog import\` can read back.`,
+    hint: `Export its commands and their output as a recording, which has no such limit: stacklog export --journal ${journalId} --format asciicast --out upgrade.cast (one command: --event N). To move or back up the whole journal, copy the store's folder while no stacklog runs.`,
+    storeState: "Nothing was written.",
+    exitCode: 1,
+  }),
+  ImportTooLarge: (path: string, bytes: number, limit: number) => ({
+    title: "Import file too large",
+    message: `${path} holds ${bytes} bytes (${mib(bytes)}); \`stacklog import\` reads a file as one text of at most ${limit} bytes (${mib(limit)}).`,
+    hint: "A journal this large cannot move as one export: copy its store's folder instead (while no stacklog runs), or import a recording in smaller parts.",
+    storeState: UNCHANGED,
+    exitCode: 5,
   }),
   UnsafeOutputPath: (path: string, outDir: string) => ({
     title: "Output path outside the output folder",

@@ -1,14 +1,20 @@
+import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { deferAfterEach, note, REPO, tempStore } from "../../test/fixtures/journal/support.js";
 import { StacklogError } from "../errors/index.js";
+import { eventTable } from "./events.js";
+import { exportFrom, exportParts } from "./export.js";
 import {
   type CommandPayload,
   type ExportDoc,
   type JournalStore,
   serializeExport,
 } from "./index.js";
+import { journalTable } from "./journals.js";
+import { outputTable } from "./outputs.js";
 import { validateSchema } from "./schema-lite.js";
 
 const defer = deferAfterEach();
@@ -188,5 +194,81 @@ describe("export and import", () => {
     expect(store.events(id)).toHaveLength(2);
     expect(store.search("rabbitmq")).toEqual([]);
     expect(serializeExport(store.exportJournal(id))).toBe(serializeExport(changed));
+  });
+});
+
+/** What the export wrote as one string before it was written in pieces. */
+function reference(doc: unknown): string {
+  const sortKeys = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(sortKeys);
+    if (value === null || typeof value !== "object") return value;
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(value).sort()) {
+      const v = (value as Record<string, unknown>)[key];
+      if (v !== undefined) out[key] = sortKeys(v);
+    }
+    return out;
+  };
+  return `${JSON.stringify(sortKeys(doc), null, 2)}\n`;
+}
+
+describe("the export written in pieces", () => {
+  it("joins to exactly the JSON text of the whole document, in pieces of bounded size", () => {
+    const { store, id } = recorded();
+    const big = store.beginOutput();
+    // text that does not compress, so that the document is large
+    for (let i = 0; i < 40; i++)
+      big.write(`${i} ü✓ ${randomBytes(24_000).toString("base64")}\n`, i);
+    big.end();
+    store.append({ ...note(id, ""), payload: command("cat big", big.id) });
+    const doc = store.exportJournal(id);
+    const odd = {
+      "10": [],
+      "9": {},
+      b: [1, undefined, { "2": "two", "1": null, a: [[]] }],
+      a: { deep: { deeper: { deepest: { "0": 1, x: [{ y: {} }] } } } },
+      gone: undefined,
+    };
+    (doc.events[4]?.payload as { data: unknown }).data = odd;
+    // integer keys come first in an object, whatever order they were added in
+    Object.assign(doc.events[5]?.payload as object, { "10": "ten", "9": "nine", gone: undefined });
+    doc.events.push({ ...(doc.events[0] as ExportDoc["events"][number]), seq: 99, phase: null });
+    const parts = [...exportParts(doc)];
+    expect(parts.length).toBeGreaterThan(10);
+    for (const part of parts.slice(0, -1)) expect(part.length).toBeLessThan(1024 * 1024);
+    expect(parts.join("")).toBe(reference(doc));
+  });
+
+  it("writes empty lists and a journal without events as JSON.stringify does", () => {
+    const store = fresh();
+    const j = store.createJournal({ title: "empty" });
+    const doc = store.exportJournal(j.id);
+    expect(serializeExport(doc)).toBe(reference(doc));
+    expect(serializeExport(doc)).toContain('"events": [],');
+  });
+
+  it("stops gathering outputs with ExportTooLarge once they pass the limit", () => {
+    const t = tempStore();
+    defer(t.done);
+    const j = t.store.createJournal({ title: "big" });
+    for (const text of ["first output\n", "second output, the one too many\n"]) {
+      const out = t.store.beginOutput();
+      out.write(text, 0);
+      out.end();
+      t.store.append({ ...note(j.id, ""), payload: command("cat", out.id) });
+    }
+    const db = new Database(join(t.home, "stacklog.db"));
+    defer(() => db.close());
+    const next = () => "unused";
+    const tables = [
+      journalTable(db),
+      eventTable(db, next),
+      outputTable(db, next, Date.now),
+    ] as const;
+    // base64 of the stored bytes: 20 and 44 characters
+    expect(exportFrom(...tables, j.id, 64).outputs).toHaveLength(2);
+    expect(codeAndMessage(() => exportFrom(...tables, j.id, 63))).toBe(
+      `ExportTooLarge: Journal ${j.id} makes a JSON document of more than 64 bytes (0.0 MiB); one JSON export holds at most 63 bytes (0.0 MiB), the longest text \`stacklog import\` can read back.`,
+    );
   });
 });

@@ -60,9 +60,13 @@ export function argumentText(words: string[], args: Args, verb: string, example:
   return (words.join(" ") || message || "").trim();
 }
 
-/** The note's text: arguments or -m, then standard input, then $EDITOR. */
+/**
+ * The note's text: arguments or -m, then standard input, then $EDITOR. A lone `-` stands for
+ * standard input, as for `cat`, read even from a terminal (until Ctrl-D).
+ */
 export async function noteText(args: Args, ctx: Ctx): Promise<string> {
   const text = argumentText(args.positionals, args, "note", 'stacklog note --problem "TEXT"');
+  if (text === "-" && args.positionals.length === 1) return (await readStdin(ctx.stdin)).trim();
   if (text) return text;
   if (!ctx.stdin.isTTY) return (await readStdin(ctx.stdin)).trim();
   return fromEditor(ctx).trim();

@@ -1,10 +1,10 @@
-import { fail } from "../../errors/index.js";
+import { fail, StacklogError } from "../../errors/index.js";
 import type { Journal } from "../../journal/index.js";
 import { PLAN_TOOLS, releases, resolveSeries, type Series } from "../../plan/index.js";
 import type { Ctx } from "../context.js";
 import { loadRedaction, redactDeep } from "../redaction.js";
 import { type Args, list, str } from "../spec.js";
-import { updateState } from "../state.js";
+import { tryUpdateState } from "../state.js";
 import { openForRead } from "../store-access.js";
 import { oneLine } from "./format.js";
 
@@ -36,12 +36,24 @@ export async function run(args: Args, ctx: Ctx): Promise<Journal> {
   );
   const store = openForRead(ctx);
   try {
-    const journal = store.createJournal({ ...meta, status: "in-progress", startedAt: ctx.now() });
-    updateState(ctx.home, { currentJournal: journal.id, currentPhase: null });
-    return journal;
+    // One transaction with the state file's write: a journal that cannot be made current is not
+    // created (it would be left behind, not current, while the operator is told it is).
+    return store.batch(() => {
+      const journal = store.createJournal({ ...meta, status: "in-progress", startedAt: ctx.now() });
+      const failed = tryUpdateState(ctx.home, { currentJournal: journal.id, currentPhase: null });
+      if (failed) throw notStarted(failed);
+      return journal;
+    });
   } finally {
     store.close();
   }
+}
+
+/** The state file's error, saying that the journal was not started after all. */
+function notStarted(err: StacklogError): StacklogError {
+  if (err.code !== "StateUnwritable") return err;
+  const storeState = "No journal was started: the store and the state file are as they were.";
+  return new StacklogError(err.code, { ...err.details, storeState });
 }
 
 function checkSeries(
