@@ -1,6 +1,6 @@
-import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { createSpool, type Spool, type SpoolRecord } from "../journal/index.js";
+import { makeDirs } from "../util/make-dirs.js";
 import type { Ctx } from "./context.js";
 import { privateTempDir, spoolDirs, tempBase } from "./store-access.js";
 
@@ -27,7 +27,7 @@ export class SpoolWriter {
       try {
         if (!this.spool) {
           const dir = this.dirs.shift() as string;
-          mkdirSync(dir, { recursive: true, mode: 0o700 });
+          makeDirs(dir, 0o700);
           // the temp folder made by someone else meanwhile: skipped (see spoolDirs)
           if (dir.startsWith(this.temp) && !privateTempDir(tempBase(), true)) continue;
           this.spool = createSpool(dir);

@@ -1,6 +1,7 @@
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fail, type StacklogError } from "../errors/index.js";
+import { makeDirs } from "../util/make-dirs.js";
 import type { Ctx } from "./context.js";
 
 /**
@@ -83,7 +84,7 @@ export function tryUpdateState(home: string, patch: Partial<CliState>): Stacklog
   const file = statePath(home);
   const tmp = `${file}.${process.pid}.tmp`;
   try {
-    mkdirSync(home, { recursive: true, mode: 0o700 });
+    makeDirs(home, 0o700);
     const before = loadState(home);
     if (!before.ok) return before.error;
     writeFileSync(tmp, `${JSON.stringify({ ...before.state, ...patch }, null, 2)}\n`, {

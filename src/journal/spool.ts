@@ -1,7 +1,6 @@
 import {
   closeSync,
   fsyncSync,
-  mkdirSync,
   openSync,
   readdirSync,
   readFileSync,
@@ -9,6 +8,7 @@ import {
   writeSync,
 } from "node:fs";
 import { join } from "node:path";
+import { makeDirs } from "../util/make-dirs.js";
 import { ulidSource } from "./ids.js";
 import { thisHost } from "./liveness.js";
 import type { NewJournal, RunningCommand } from "./store-types.js";
@@ -67,7 +67,7 @@ export function createSpool(dir: string, opts: SpoolOptions = {}): Spool {
     path,
     append(record) {
       if (fd === null) {
-        mkdirSync(folder, { recursive: true, mode: 0o700 });
+        makeDirs(folder, 0o700);
         fd = openSync(path, "a", 0o600);
       }
       const line = Buffer.from(`${JSON.stringify(withId(record, nextId))}\n`, "utf8");

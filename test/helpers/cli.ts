@@ -75,7 +75,7 @@ export interface CliResult {
 export function stacklog(
   sb: Sandbox,
   args: string[],
-  opts: { input?: string; cwd?: string; env?: Record<string, string> } = {},
+  opts: { input?: string; cwd?: string; env?: Record<string, string>; timeout?: number } = {},
 ): CliResult {
   const r = spawnSync(process.execPath, [...NODE_ARGS, ...args], {
     cwd: opts.cwd ?? sb.dir,
@@ -83,6 +83,8 @@ export function stacklog(
     input: opts.input ?? "",
     encoding: "utf8",
     maxBuffer: 256 * 1024 * 1024,
+    // a hang fails its test (killed: signal SIGKILL) instead of blocking the whole run
+    ...(opts.timeout ? { timeout: opts.timeout, killSignal: "SIGKILL" as const } : {}),
   });
   return { status: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
 }
