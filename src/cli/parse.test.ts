@@ -66,6 +66,23 @@ describe("command-line parsing", () => {
     expect(got.rest).toEqual(rest);
   });
 
+  it("refuses a one-value flag given twice, naming both values", () => {
+    let err: unknown;
+    try {
+      parse("start", ["--title", "Zed upgrade", "--title", "2025.1 upgrade"]);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(StacklogError);
+    const said = JSON.stringify((err as StacklogError).details);
+    expect(said).toContain("Bad value for --title");
+    expect(said).toContain('\\"Zed upgrade\\" and \\"2025.1 upgrade\\"');
+    // flags that take several values still do
+    expect(() =>
+      parse("start", ["--title", "x", "--operator", "a", "--operator", "b"]),
+    ).not.toThrow();
+  });
+
   it("says which flag lacks its value, in a catalogued error", () => {
     let err: unknown;
     try {

@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { fail } from "../errors/index.js";
+import { fail, StacklogError } from "../errors/index.js";
 import type { Args, VerbSpec } from "./spec.js";
 
 /** Splits off everything after the first `--` (the command of `run`, else more positionals). */
@@ -58,17 +58,43 @@ function flagNamed(spec: VerbSpec, written: string): string | undefined {
   return Object.entries(spec.flags).find(([, f]) => `-${f.short}` === written)?.[0];
 }
 
+/**
+ * A flag that takes one value, given twice (`--title x --title y`): parseArgs keeps the last one
+ * without a word, and a script that builds its arguments may not mean it. Said, not guessed.
+ */
+function refuseRepeats(spec: VerbSpec, tokens: ReturnType<typeof parseArgs>["tokens"]): void {
+  const seen = new Map<string, string>();
+  for (const t of tokens ?? []) {
+    if (t.kind !== "option" || t.value === undefined) continue;
+    const flag = spec.flags[t.name];
+    if (!flag || flag.multiple) continue;
+    const before = seen.get(t.name);
+    if (before !== undefined)
+      throw fail(
+        "BadValue",
+        `--${t.name}`,
+        "one value (the flag was given twice)",
+        spec.examples.find((e) => e.includes(`--${t.name}`)) ??
+          `stacklog ${spec.name} --${t.name} ${flag.value ?? "VALUE"}`,
+        `${JSON.stringify(before)} and ${JSON.stringify(t.value)}`,
+      );
+    seen.set(t.name, t.value);
+  }
+}
+
 /** Parses a verb's arguments against its spec; unknown flags are catalogued usage errors. */
 export function parseVerbArgs(spec: VerbSpec, argv: string[]): Args & { help: boolean } {
   const [head, rest] = splitRest(argv, spec);
   const options = { ...spec.flags, help: { type: "boolean" as const, short: "h" } };
   try {
-    const { values, positionals } = parseArgs({
+    const { values, positionals, tokens } = parseArgs({
       args: joinValues(head, spec),
       options,
       allowPositionals: true,
       strict: true,
+      tokens: true,
     });
+    refuseRepeats(spec, tokens);
     const { help, ...flags } = values as Record<string, string | boolean | string[] | undefined>;
     // `stacklog export 01JD6Q` would export the current journal, not the one named
     const extra = spec.noPositionals ? [...positionals, ...(spec.name === "run" ? [] : rest)] : [];
@@ -86,6 +112,7 @@ export function parseVerbArgs(spec: VerbSpec, argv: string[]): Args & { help: bo
       return { flags, positionals: [...positionals, ...rest], rest: [], help: help === true };
     return { flags, positionals, rest, help: help === true };
   } catch (err) {
+    if (err instanceof StacklogError) throw err;
     const code = (err as { code?: string }).code;
     const msg = (err as Error).message;
     if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
