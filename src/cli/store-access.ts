@@ -118,10 +118,17 @@ export function spooledTotal(ctx: Ctx): number {
   }, 0);
 }
 
+/**
+ * How long the drain of `openForRead` waits for another writer. Reading needs no lock (WAL):
+ * `log` or `show` while a long write holds the store reads at once, and what earlier calls
+ * spooled is stored by a later call.
+ */
+const READ_DRAIN_BUSY_MS = 250;
+
 /** Opens the store (read verbs): errors are catalogued and reach the user. Drains the spool. */
 export function openForRead(ctx: Ctx, opts: { recording?: boolean } = {}): JournalStore {
   const store = openStore(storeOptions(ctx, opts.recording === true));
-  drainAll(ctx, store);
+  store.withBusyTimeout(READ_DRAIN_BUSY_MS, () => drainAll(ctx, store));
   return store;
 }
 

@@ -112,6 +112,8 @@ export interface SearchHit {
 /** The SQLite journal store: read side plus every write the CLI, capture and spool need. */
 export interface JournalStore extends JournalReader {
   readonly path: string;
+  /** Runs `fn` with writes waiting at most `ms` for another writer's lock (then StoreLocked). */
+  withBusyTimeout<T>(ms: number, fn: () => T): T;
   /** Idempotent on `id`: creating an existing journal returns it unchanged. */
   createJournal(meta: NewJournal): Journal;
   updateJournal(id: string, patch: JournalPatch): Journal;

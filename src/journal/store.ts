@@ -52,6 +52,14 @@ export function buildStore(ctx: StoreContext): JournalStore {
 
   const store: JournalStore = {
     path,
+    withBusyTimeout: (ms, fn) => {
+      db.pragma(`busy_timeout = ${Math.max(0, Math.floor(ms))}`);
+      try {
+        return fn();
+      } finally {
+        db.pragma(`busy_timeout = ${busyMs}`);
+      }
+    },
     listJournals: () => journals.list(),
     getJournal: (ref) => journals.resolve(ref),
     events: (journalId, query) => events.query(journalId, query),
