@@ -66,7 +66,7 @@ export const RECORD_VERBS: VerbSpec[] = [
     summary: "write a note: observation (default), problem, fix, decision, lesson or question",
     usage: "stacklog note [TEXT…] [-m TEXT] [--problem|--fix ID|--decision|--lesson|--question]",
     description:
-      "The text comes from the arguments, -m, standard input (when it is not a terminal) or $EDITOR, in that order.",
+      "The text comes from the arguments, -m, standard input (when it is not a terminal, or when the text is `-`) or $EDITOR, in that order.",
     flags: {
       ...J,
       message: { type: "string", short: "m", value: "TEXT", description: "the note's text" },
