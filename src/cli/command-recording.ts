@@ -23,7 +23,7 @@ import { activate, currentPhase, isStoreProblem, journalNamed } from "./recorder
 import type { CommandStart, SessionStore } from "./recording-types.js";
 import { learnFrom, type Redaction } from "./redaction.js";
 import { SpoolWriter } from "./spool-writer.js";
-import { journalRef, readState } from "./state.js";
+import { journalRef, loadState, readState } from "./state.js";
 import { RECORDING_BUSY_MS, tryOpen } from "./store-access.js";
 import { checkEvents, isUpgradeCheck } from "./upgrade-checks.js";
 
@@ -186,7 +186,8 @@ export class CommandRecording {
       }
     }
     if (!journalId) {
-      if (!journalRef(ctx, journalFlag))
+      // (an unreadable state file has said why itself: `start` would refuse too)
+      if (!journalRef(ctx, journalFlag) && loadState(ctx.home).ok)
         ctx.warn('not recorded: no current journal (stacklog start --title "...")');
       return false;
     }

@@ -74,6 +74,9 @@ describe("a state file that cannot be read", () => {
     const r = stacklog(sb, ["status"]);
     expect(r.stdout).toContain(`secrets:  ${stateFile} cannot be read (JSON syntax error`);
     expect(r.stderr).toContain("the current journal is unknown");
+    // not "none current — stacklog start": start would refuse
+    expect(r.stdout).toContain("journal:  unknown — the state file that names it cannot be read");
+    expect(r.stdout).not.toContain("none current");
   });
 
   it("makes start, note and phase refuse, storing nothing", () => {
@@ -114,6 +117,7 @@ describe("a state file that cannot be read", () => {
     expect(r.stdout).toBe(`database_password: ${VALUE}\n`);
     expect(r.stderr).toContain(`command line and output not stored: ${stateFile} cannot be read`);
     expect(r.stderr).toContain("the current journal is unknown");
+    expect(r.stderr).not.toContain("stacklog start");
     expect(r.stderr).not.toContain("internal error");
     expect(stored()).not.toContain(VALUE);
     writeFileSync(stateFile, good);

@@ -10,7 +10,7 @@ import { type PlanProgress, planProgress } from "../plan-progress.js";
 import { currentPhase, isStoreProblem } from "../recorder.js";
 import { loadRedaction } from "../redaction.js";
 import { type Args, str } from "../spec.js";
-import { journalRef } from "../state.js";
+import { journalRef, statePath } from "../state.js";
 import { spooledTotal, tryOpen } from "../store-access.js";
 import { count } from "./describe.js";
 import { duration, oneLine, paint, utc } from "./format.js";
@@ -162,8 +162,13 @@ export function human(s: StatusResult, ctx: Ctx): string {
       ),
     );
   if (!s.journal) {
+    const stateRead = s.unreadableSecretSources.some((u) => u.startsWith(statePath(ctx.home)));
     if (s.store.ok && !s.missingJournal)
-      out.push('journal:  none current — stacklog start --title "..."');
+      out.push(
+        stateRead
+          ? "journal:  unknown — the state file that names it cannot be read (see secrets above)"
+          : 'journal:  none current — stacklog start --title "..."',
+      );
     return `${out.join("\n")}\n`;
   }
   const j = s.journal;
