@@ -150,6 +150,17 @@ describe("a state file that cannot be read", () => {
     });
   }
 
+  it("makes finish refuse before it finishes anything, even with --journal", () => {
+    breakState();
+    const r = stacklog(sb, ["finish", "--status", "completed", "--journal", journalId]);
+    expect(r.status).toBe(4);
+    expect(r.stderr).toContain(`${stateFile} cannot be read`);
+    writeFileSync(stateFile, good);
+    expect(stacklogJson<{ journal: { status: string } }>(sb, ["status"]).journal.status).toBe(
+      "in-progress",
+    );
+  });
+
   it("is used again once fixed", () => {
     breakState();
     writeFileSync(stateFile, good);

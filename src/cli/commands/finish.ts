@@ -4,7 +4,7 @@ import { type Ctx, recordedIdentity } from "../context.js";
 import { resolveJournal } from "../recorder.js";
 import { loadRedaction } from "../redaction.js";
 import { type Args, str } from "../spec.js";
-import { readState, updateState } from "../state.js";
+import { loadState, readState, updateState } from "../state.js";
 import { openForRead } from "../store-access.js";
 import { oneLine } from "./format.js";
 
@@ -29,6 +29,9 @@ export async function run(args: Args, ctx: Ctx): Promise<Journal> {
       status,
     );
   }
+  // Checked before anything changes: the journal would be finished, then the state update fail.
+  const state = loadState(ctx.home);
+  if (!state.ok) throw state.error;
   const store = openForRead(ctx);
   try {
     const id = resolveJournal(ctx, store, str(args, "journal"));
