@@ -75,6 +75,23 @@ __stacklog_install() {
       bind -m "$map" '"\C-j": "\e[9971~\e[9972~"' 2>/dev/null
     done
   fi
+  __stacklog_prompt_last=${2-}
+  __stacklog_hook_prompt "$@"
+  PS0="${PS0-}$1$__stacklog_ps0_running"
+}
+
+# An operator who sets PROMPT_COMMAND after the hooks went in (`PROMPT_COMMAND='history -a'`)
+# takes them out: no command would end, and every later one would run on in the first's record.
+# Called on each Enter (one string test): puts them back, around the operator's new ones.
+__stacklog_rehook() {
+  [[ "${PROMPT_COMMAND[*]-}" == *__stacklog_precmd* ]] && return 0
+  __stacklog_hook_prompt "" ${__stacklog_prompt_last:+"$__stacklog_prompt_last"}
+  # the command that ran before this line had no end: this line's start ends it, on its own
+  __stacklog_running= __stacklog_typed=
+}
+
+# Puts __stacklog_precmd first in PROMPT_COMMAND and $2 (if given) last.
+__stacklog_hook_prompt() {
   # bash-preexec installs itself from PROMPT_COMMAND on the first prompt, and what follows its
   # install step in that prompt's list then runs under its DEBUG trap as if it were typed (its
   # preexec functions would run for $2, not for the first command): $2 goes before that step.
@@ -98,5 +115,4 @@ __stacklog_install() {
   else
     PROMPT_COMMAND="__stacklog_precmd"${2+$'\n'"$2"}
   fi
-  PS0="${PS0-}$1$__stacklog_ps0_running"
 }

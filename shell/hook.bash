@@ -14,6 +14,7 @@ __stacklog_actor=${STACKLOG_USER:-${USER:-$(id -un 2>/dev/null)}}@${STACKLOG_HOS
 # On each Enter; the last one before the command runs gives its start, its cwd and its text.
 # The rest waits for the end: one pass of work per command, not per line.
 __stacklog_take_line() {
+  __stacklog_rehook
   if [[ $READLINE_LINE == *'!'* || $READLINE_LINE == '^'* ]]; then
     __stacklog_expand
   else
@@ -52,6 +53,7 @@ __stacklog_precmd() {
 # Bash before 5.0 has no $EPOCHREALTIME: whole seconds from printf's clock instead.
 if [[ -z ${EPOCHREALTIME-} ]]; then
   __stacklog_take_line() {
+    __stacklog_rehook
     if [[ $READLINE_LINE == *'!'* || $READLINE_LINE == '^'* ]]; then
     __stacklog_expand
   else

@@ -31,6 +31,7 @@ __stacklog_mark_esc=$'\e]133;C\a\e]6973;start;'
 
 # On each Enter: the start mark that PS0 prints (after its OSC 133 C) gets the typed text.
 __stacklog_take_line() {
+  __stacklog_rehook
   if [[ $READLINE_LINE == *'!'* || $READLINE_LINE == '^'* ]]; then
     __stacklog_expand
   else

@@ -121,3 +121,25 @@ describe("rc files that take over the history or the prompt", () => {
     );
   });
 });
+
+describe("an operator who sets PROMPT_COMMAND in the recorded bash", () => {
+  it("keeps every later command in a record of its own, a hidden line hidden", async () => {
+    const { t, type } = await recordedShell(sb);
+    await type("PROMPT_COMMAND='history -a'", "\x1b]133;B");
+    await type(" echo hidden-$((5 * 5))", "hidden-25\r\n");
+    await type("echo one-$((0 + 1))", "one-1\r\n");
+    await type("echo two-$((1 + 1))", "two-2\r\n");
+    t.pty.write("exit\r");
+    expect((await t.exited).exitCode).toBe(0);
+    const all = recorded();
+    const one = all.find((r) => r.cmd.line === "echo one-$((0 + 1))");
+    const two = all.find((r) => r.cmd.line === "echo two-$((1 + 1))");
+    expect(one?.cmd.exitStatus).toBe(0);
+    expect(output(one?.seq as number)).toBe("one-1\r\n");
+    expect(output(two?.seq as number)).toBe("two-2\r\n");
+    expect(all.some((r) => r.cmd.line === "[not recorded]" && r.cmd.hidden)).toBe(true);
+    const everything = stacklog(sb, ["export"]).stdout;
+    expect(everything).not.toContain("hidden-$((5 * 5))");
+    for (const r of all) expect(output(r.seq) ?? "").not.toContain("hidden-25");
+  });
+});
