@@ -219,8 +219,29 @@ describe("a line typed with a leading space", () => {
   });
 });
 
-describe("a password set on a line typed with a leading space", () => {
-  it("is hidden in what later commands print", async () => {
+describe("a password set on a line that is not recorded", () => {
+  it("is hidden in what later commands print, when it was typed while paused", async () => {
+    const { t, type } = await recordedShell(sb);
+    await type(
+      `stacklog_cli() { node ${NODE_ARGS.join(" ")} "$@"; }; stacklog_cli pause`,
+      "recording paused",
+    );
+    await type("export OS_PASSWORD=PausedLinePw7781x", "\x1b]133;D;0");
+    await type("stacklog_cli resume", "recording resumed");
+    await type('echo "pw=$OS_PASSWORD"', "pw=PausedLinePw7781x\r\n");
+    t.pty.write("exit\r");
+    expect((await t.exited).exitCode).toBe(0);
+    const echo = stacklog(sb, ["log", "--kind", "command", "--json"])
+      .stdout.split("\n")
+      .find((l) => l.includes("pw=$OS_PASSWORD")) as string;
+    const shown = stacklogJson<{ output: string }>(sb, [
+      "show",
+      String((JSON.parse(echo) as JournalEvent).seq),
+    ]).output;
+    expect(shown).toMatch(/^pw=\[REDACTED [^\]]+\]\r\n$/);
+  });
+
+  it("is hidden in what later commands print, when it was typed with a leading space", async () => {
     const { t, type } = await recordedShell(sb);
     await type(" export OS_PASSWORD=HiddenLinePw4Gk7", "\x1b]133;D;0");
     await type('echo "pw=$OS_PASSWORD"', "pw=HiddenLinePw4Gk7\r\n");

@@ -105,15 +105,16 @@ export class CommandSplitter {
     // terminal multiplexer in between).
     const now = this.opts.pausedNow?.();
     if (now !== undefined && now !== this.paused) this.pause(now);
+    // A line not stored (typed while paused, or with a leading space) may still set a password
+    // (` export OS_PASSWORD=...`): it is learned, in memory, so that a later `echo
+    // $OS_PASSWORD` does not store it either.
+    this.guard(() => this.opts.recorder.lineTyped?.(typed));
     if (this.paused || this.failure !== undefined) {
       this.running = { handle: null, tap: null };
       return;
     }
     const hidden = typed.startsWith(" ");
     const startedAt = this.opts.now();
-    // A hidden line is not stored, but a password it sets (` export OS_PASSWORD=...`) is still
-    // learned, in memory, so that a later `echo $OS_PASSWORD` does not store it either.
-    this.guard(() => this.opts.recorder.lineTyped?.(typed));
     const handle = this.guard(() =>
       this.opts.recorder.commandStarted({
         line: hidden ? HIDDEN_LINE : this.redactLine(typed),

@@ -118,13 +118,15 @@ function cutStart(head: Buffer, nonce: string): Mark | null {
   return mark?.kind === "start" ? { ...mark, line: lastWordsOff(mark.line) + CUT_NOTE } : null;
 }
 
-// The cut line without the word the cut went through: a password cut in two is not whole for
-// the redactor to find, and its first part would be stored. (A last word over 1 KiB is kept:
-// no secret is that long, and a line of one such word would keep nothing.)
+// The cut line without its last 256 characters and the word the cut then goes through: a
+// password cut in two is not whole for the redactor to find, and its first part would be
+// stored — a value with blanks in it too, up to 256 characters. (A last word over 1 KiB is
+// kept whole: no secret is that long, and a line of one such word would keep nothing.)
 function lastWordsOff(line: string): string {
-  const tail = line.slice(-1024);
+  const kept = line.slice(0, Math.max(0, line.length - 256));
+  const tail = kept.slice(-1024);
   const m = /\s(?=\S*$)/.exec(tail);
-  return m ? line.slice(0, line.length - tail.length + m.index + 1) : line;
+  return m ? kept.slice(0, kept.length - tail.length + m.index + 1) : line;
 }
 
 // Where a cut mark ends: its BEL, or an ESC or newline (which no mark of ours holds) that then
