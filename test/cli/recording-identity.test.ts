@@ -168,3 +168,20 @@ describe("names that hold a registered value, elsewhere", () => {
     expectHidden(onDisk());
   });
 });
+
+describe("names that hold a registered value, in an import", () => {
+  it("are hidden in the commands an asciicast import records", () => {
+    setup();
+    const cast = path.join(sb.dir, "rec.cast");
+    writeFileSync(
+      cast,
+      `${JSON.stringify({ version: 2, width: 80, height: 24, timestamp: 1795600000 })}\n${JSON.stringify([0.1, "o", "$ echo imported\r\nimported\r\n"])}\n`,
+    );
+    const r = stacklog(sb, ["import", "--format", "asciicast", cast]);
+    expect(r.status).toBe(0);
+    const imported = loggedEvents(sb).filter((e) => e.payload.kind === "command");
+    expect(imported.length).toBeGreaterThan(0);
+    for (const e of imported) expect(e.actor).toMatch(/^u-\[REDACTED [^\]]+\]@deploy$/);
+    expectHidden(onDisk());
+  });
+});

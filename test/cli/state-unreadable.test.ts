@@ -90,6 +90,7 @@ describe("a state file that cannot be read", () => {
       expect(r.status, args.join(" ")).toBe(4);
       expect(r.stderr).toContain("State file unreadable");
       expect(r.stdout).not.toContain("It is now the current journal");
+      expect(r.stdout).not.toContain("Started journal");
     }
     const named = stacklog(sb, ["note", "--journal", journalId, VALUE]);
     expect(named.status).toBe(4);
@@ -173,7 +174,13 @@ describe("a state file that cannot be read", () => {
 });
 
 describe("a state file that cannot be written", () => {
-  it("makes `start` say so and start nothing, leaving no temporary file", () => {
+  it.each([
+    ["start", ["start", "--title", "second"]],
+    [
+      "plan --start",
+      ["plan", "--tool", "kolla-ansible", "--from", "zed", "--to", "2023.1", "--start"],
+    ],
+  ])("makes `%s` say so and start nothing, leaving no temporary file", (_verb, args) => {
     // The state file is written through `state.json.<pid>.tmp`: a link from there to /dev/full
     // makes that write fail as on a full disk (`exec` keeps the shell's pid for stacklog).
     const r = spawnSync(
@@ -184,14 +191,13 @@ describe("a state file that cannot be written", () => {
         "sh",
         process.execPath,
         ...NODE_ARGS,
-        "start",
-        "--title",
-        "second",
+        ...args,
       ],
       { cwd: sb.dir, env: sb.env, encoding: "utf8" },
     );
     expect(r.status).toBe(4);
     expect(r.stdout).not.toContain("It is now the current journal");
+    expect(r.stdout).not.toContain("Started journal");
     expect(r.stderr).toContain(
       `stacklog: State file not writable: ${stateFile} could not be written (no space left on the device)`,
     );

@@ -109,7 +109,7 @@ function importRecording(
       id: newId(c.startedAt),
       journalId,
       time: c.startedAt,
-      actor: ctx.actor,
+      actor: redaction.redactor.redact(ctx.actor),
       terminal: null,
       phase,
       payload: redactDeep(

@@ -43,9 +43,12 @@ export async function run(args: Args, ctx: Ctx): Promise<PublishSummary> {
       "stacklog publish --format jekyll --out site/",
       format,
     );
+  // The pages are checked for every registered value before they are written (a value stored
+  // before its source was registered): a source, or the state file listing them, that cannot
+  // be read leaves values unchecked, so nothing is published until it can be.
   const redaction = loadRedaction(ctx);
-  for (const u of redaction.unreadable)
-    ctx.warn(`cannot check for the values of an unreadable secret source: ${u.message}`);
+  const [unreadable] = redaction.unreadable;
+  if (unreadable) throw unreadable;
   const outDir = path.resolve(ctx.cwd, out);
   const journals = list(args, "journal");
   const store = openForRead(ctx);

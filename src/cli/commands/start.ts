@@ -50,7 +50,7 @@ export async function run(args: Args, ctx: Ctx): Promise<Journal> {
 }
 
 /** The state file's error, saying that the journal was not started after all. */
-function notStarted(err: StacklogError): StacklogError {
+export function notStarted(err: StacklogError): StacklogError {
   if (err.code !== "StateUnwritable") return err;
   const storeState = "No journal was started: the store and the state file are as they were.";
   return new StacklogError(err.code, { ...err.details, storeState });
