@@ -40,3 +40,21 @@ function stty(fd: number, args: string[]): string | null {
   const r = spawnSync("stty", args, { stdio: [fd, "pipe", "ignore"], encoding: "utf8" });
   return r.status === 0 ? r.stdout.trim() : null;
 }
+
+// Linux termios: ISIG in c_lflag, and VSUSP's place in c_cc (`stty -g` prints iflag, oflag,
+// cflag, lflag, then c_cc, in hex).
+const ISIG = 0x1;
+const VSUSP = 10;
+
+/**
+ * Whether the terminal open as `fd` turns the byte `key` into SIGTSTP for its foreground group
+ * (ISIG on and `key` its suspend character), as it does for Ctrl-Z at a shell's prompt and not
+ * in a full-screen program, which reads the key itself. On a pseudo-terminal's master side Linux
+ * answers for the pair. False when stty cannot tell.
+ */
+export function suspendsOn(fd: number, key: number): boolean {
+  const fields = stty(fd, ["-g"])?.split(":");
+  const lflag = Number.parseInt(fields?.[3] ?? "", 16);
+  const susp = Number.parseInt(fields?.[4 + VSUSP] ?? "", 16);
+  return (lflag & ISIG) !== 0 && susp === key;
+}

@@ -10,6 +10,8 @@ export interface CastHeader {
   timestamp: number | null;
   title: string | null;
   command: string | null;
+  /** The environment the recorder captured (`env`): its string values only; empty when absent. */
+  env: Record<string, string>;
   /** The header gave 0x0 (recorded without a terminal): `cols` and `rows` are 80x24 then. */
   sizeUnknown: boolean;
 }
@@ -78,7 +80,15 @@ export function parseHeader(line: string, source: string): CastHeader {
     timestamp: typeof h.timestamp === "number" ? h.timestamp : null,
     title: typeof h.title === "string" ? h.title : null,
     command: typeof h.command === "string" ? h.command : null,
+    env: stringsOf(h.env),
   };
+}
+
+function stringsOf(value: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!value || typeof value !== "object" || Array.isArray(value)) return out;
+  for (const [k, v] of Object.entries(value)) if (typeof v === "string") out[k] = v;
+  return out;
 }
 
 /** Whether the first line of `input` is an asciicast v2 or v3 header (a quick look, not a check). */

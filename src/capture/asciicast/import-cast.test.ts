@@ -146,6 +146,37 @@ describe("importCast on recordings", () => {
     });
   });
 
+  it("hides the OpenStack secrets of the header's env in the title, lines, output and warnings", () => {
+    const pw = "HdrEnvPw_7781";
+    const header = {
+      version: 2,
+      width: 80,
+      height: 24,
+      timestamp: 1_700_000_000,
+      title: `rotate ${pw}`,
+      env: { SHELL: "/bin/bash", OS_PASSWORD: pw, OS_AUTH_URL: "http://keystone:5000/v3" },
+    };
+    const text = [
+      header,
+      [0.1, "o", `\x1b]133;A\x07$ \x1b]133;B\x07echo ${pw}\r\n\x1b]133;C\x07`],
+      [0.2, "o", "HdrEnv"],
+      [0.3, "o", "Pw_7781 http://keystone:5000/v3\r\n"],
+    ]
+      .map((line) => JSON.stringify(line))
+      .join("\n");
+    const r = importCast(text);
+    const hidden = "[REDACTED env:OS_PASSWORD]";
+    expect(r.title).toBe(`rotate ${hidden}`);
+    expect(r.commands).toMatchObject([
+      {
+        line: `echo ${hidden}`,
+        output: [{ t: 200, data: `${hidden} http://keystone:5000/v3\r\n` }],
+      },
+    ]);
+    expect(r.warnings.join("\n")).toContain(`"echo ${hidden}" has no end mark`);
+    expect(JSON.stringify(r)).not.toContain(pw);
+  });
+
   it("warns about a missing timestamp and counts from 0", () => {
     const r = importCast('{"version": 2, "width": 80, "height": 24}\n[1, "o", "x"]\n');
     expect(r.startedAt).toBe(0);

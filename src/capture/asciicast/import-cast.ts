@@ -1,5 +1,6 @@
 import { CommandBuilder } from "./command-builder.js";
 import { recordingText } from "./decode-text.js";
+import { hideHeaderSecrets } from "./header-secrets.js";
 import { type CastEvent, type Recording, readRecording } from "./read-events.js";
 import { hasShellMarks, type SplitResult, splitByMarks } from "./split-marks.js";
 import { splitByPrompt } from "./split-prompt.js";
@@ -15,7 +16,8 @@ import type { ImportOptions, ImportResult, SplitMethod } from "./types.js";
  * for binary data and invalid UTF-8) or its text. Throws `MalformedRecording` for a bad header or
  * event line, times included (a start outside the years 1970 to 9999, events past ten years). A
  * recording that stops while a command runs, whether its last line is cut off mid-event or whole,
- * gives the commands read so far, the last one marked `partial`, and a warning.
+ * gives the commands read so far, the last one marked `partial`, and a warning. The OpenStack
+ * secrets of the header's `env` are hidden in what it gives (see `hideHeaderSecrets`).
  */
 export function importCast(input: string | Uint8Array, opts: ImportOptions = {}): ImportResult {
   const source = opts.sourceName ?? "recording";
@@ -38,14 +40,14 @@ export function importCast(input: string | Uint8Array, opts: ImportOptions = {})
     warnings.push(why);
     if (last) last.partial = why;
   }
-  return {
+  return hideHeaderSecrets(rec.header.env, {
     version: rec.header.version,
     title: rec.header.title,
     startedAt: origin,
     commands,
     warnings,
     splitBy,
-  };
+  });
 }
 
 function split(rec: Recording, origin: number): SplitResult & { splitBy: SplitMethod } {
