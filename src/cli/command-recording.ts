@@ -16,12 +16,12 @@ import {
   type RunningCommand,
   type TerminalSize,
 } from "../journal/index.js";
-import { redactArgv } from "./command-line.js";
-import { type Ctx, recordedIdentity } from "./context.js";
+import type { Ctx } from "./context.js";
 import { finishedWarning } from "./finished.js";
 import { activate, currentPhase, isStoreProblem, journalNamed } from "./recorder.js";
 import type { CommandStart, SessionStore } from "./recording-types.js";
 import { learnFrom, type Redaction } from "./redaction.js";
+import { runningRecord } from "./running-record.js";
 import { SpoolWriter } from "./spool-writer.js";
 import { journalRef, loadState, readState } from "./state.js";
 import { RECORDING_BUSY_MS, tryOpen } from "./store-access.js";
@@ -194,24 +194,13 @@ export class CommandRecording {
     const phase = this.store
       ? safe(() => currentPhase(this.store as JournalStore, journalId), null)
       : safe(() => readState(ctx.home).currentPhase, null);
-    const redact = (t: string): string => this.redaction.redactor.redact(t);
-    const who = recordedIdentity(ctx, redact);
-    this.running = {
+    this.running = runningRecord(ctx, this.cmd, this.redaction, {
       eventId: newId(ctx.now()),
       journalId,
       line,
-      argv: !this.lineKept ? null : this.cmd.argv ? redactArgv(this.cmd.argv, redact) : null,
-      cwd: redact(this.cmd.cwd),
-      user: who.user,
-      mode: this.cmd.mode,
-      startedAt: this.cmd.startedAt ?? ctx.now(),
-      pid: process.pid,
-      host: who.host,
-      outputId: null,
-      actor: who.actor,
-      terminal: who.terminal,
       phase,
-    };
+      argvKept: this.lineKept,
+    });
     return true;
   }
 

@@ -13,6 +13,17 @@ beforeEach(() => {
 });
 afterEach(() => sb.cleanup());
 
+/** The stored output of the recorded command whose line is `line`. */
+function outputOf(line: string): string {
+  const event = stacklog(sb, ["log", "--kind", "command", "--json"])
+    .stdout.trim()
+    .split("\n")
+    .map((l) => JSON.parse(l) as JournalEvent)
+    .find((e) => (e.payload as CommandPayload).line === line);
+  if (!event) throw new Error(`no command ${JSON.stringify(line)} was recorded`);
+  return stacklogJson<{ output: string }>(sb, ["show", String(event.seq)]).output;
+}
+
 function commands(): CommandPayload[] {
   const out = stacklog(sb, ["log", "--kind", "command", "--json"]).stdout.trim();
   return out
@@ -68,15 +79,8 @@ describe("stacklog shell", () => {
     expect(cmds.some((c) => c.line.includes("secret-hidden-line"))).toBe(false);
     expect(cmds.some((c) => c.line === "[not recorded]" && c.hidden)).toBe(true);
     expect(cmds.some((c) => c.line.includes("while-paused"))).toBe(false);
-    const hello = stacklog(sb, ["log", "--kind", "command", "--json"])
-      .stdout.split("\n")
-      .find((l) => l.includes("hello-from-shell")) as string;
-    const shown = stacklogJson<{ output: string }>(sb, [
-      "show",
-      String((JSON.parse(hello) as JournalEvent).seq),
-    ]);
     // exactly the command's output: no prompt, no echo of the typed line
-    expect(shown.output).toBe("hello-from-shell\r\n");
+    expect(outputOf("echo hello-from-shell")).toBe("hello-from-shell\r\n");
     const all = stacklog(sb, ["export"]).stdout;
     expect(all).not.toContain("planted-password-4242");
     expect(stacklog(sb, ["log", "--kind", "milestone"]).stdout).toContain("recording paused");
@@ -207,12 +211,7 @@ describe("a line typed with a leading space", () => {
     expect((await t.exited).exitCode).toBe(0);
     const listed = commands().find((c) => c.line === list);
     expect(listed).toBeDefined();
-    const seq = stacklog(sb, ["log", "--kind", "command", "--json"])
-      .stdout.trim()
-      .split("\n")
-      .map((l) => JSON.parse(l) as JournalEvent)
-      .find((e) => (e.payload as CommandPayload).line === list)?.seq;
-    const output = stacklogJson<{ output: string }>(sb, ["show", String(seq)]).output;
+    const output = outputOf(list);
     expect(output).toContain("shown-$((40 + 2))");
     expect(output).not.toContain("hidden-");
     expect(stacklog(sb, ["export"]).stdout).not.toContain("hidden-$((40 + 3))");
@@ -231,14 +230,7 @@ describe("a password set on a line that is not recorded", () => {
     await type('echo "pw=$OS_PASSWORD"', "pw=PausedLinePw7781x\r\n");
     t.pty.write("exit\r");
     expect((await t.exited).exitCode).toBe(0);
-    const echo = stacklog(sb, ["log", "--kind", "command", "--json"])
-      .stdout.split("\n")
-      .find((l) => l.includes("pw=$OS_PASSWORD")) as string;
-    const shown = stacklogJson<{ output: string }>(sb, [
-      "show",
-      String((JSON.parse(echo) as JournalEvent).seq),
-    ]).output;
-    expect(shown).toMatch(/^pw=\[REDACTED [^\]]+\]\r\n$/);
+    expect(outputOf('echo "pw=$OS_PASSWORD"')).toMatch(/^pw=\[REDACTED [^\]]+\]\r\n$/);
   });
 
   it("is hidden in what later commands print, when it was typed with a leading space", async () => {
@@ -247,14 +239,7 @@ describe("a password set on a line that is not recorded", () => {
     await type('echo "pw=$OS_PASSWORD"', "pw=HiddenLinePw4Gk7\r\n");
     t.pty.write("exit\r");
     expect((await t.exited).exitCode).toBe(0);
-    const echo = stacklog(sb, ["log", "--kind", "command", "--json"])
-      .stdout.split("\n")
-      .find((l) => l.includes("pw=$OS_PASSWORD")) as string;
-    const shown = stacklogJson<{ output: string }>(sb, [
-      "show",
-      String((JSON.parse(echo) as JournalEvent).seq),
-    ]).output;
-    expect(shown).toMatch(/^pw=\[REDACTED [^\]]+\]\r\n$/);
+    expect(outputOf('echo "pw=$OS_PASSWORD"')).toMatch(/^pw=\[REDACTED [^\]]+\]\r\n$/);
     expect(stacklog(sb, ["search", "HiddenLinePw4Gk7"]).stdout).not.toContain("HiddenLinePw4Gk7");
   });
 });
