@@ -1,6 +1,5 @@
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { spawn as ptySpawn } from "node-pty";
 import { afterEach, describe, expect, it } from "vitest";
 import type { JournalEvent } from "../../src/journal/index.js";
 import {
@@ -14,6 +13,7 @@ import {
   stacklogJson,
 } from "../helpers/cli.js";
 import { holdLock } from "../helpers/store-lock.js";
+import { programInTerminal } from "../helpers/terminal.js";
 
 // $STACKLOG_USER, $STACKLOG_HOST and $STACKLOG_TERMINAL are whatever the operator set: a value
 // of a registered secret source in them is hidden wherever an event names them, as in a note.
@@ -103,29 +103,16 @@ describe("who ran a command, and where", () => {
   it("is stored redacted from a hook-mode shell's lines", async () => {
     setup();
     const stacklogCmd = `node ${NODE_ARGS.join(" ")}`;
-    const pty = ptySpawn("/bin/bash", ["--norc", "-i"], {
-      cwd: sb.dir,
-      env: { ...sb.env, PS1: "$ " },
+    const { pty, waitFor, exited } = programInTerminal(sb, "/bin/bash", ["--norc", "-i"], {
+      env: { PS1: "$ " },
       cols: 120,
-      rows: 30,
     });
-    let screen = "";
-    pty.onData((d) => {
-      screen += d;
-    });
-    const waitFor = async (s: string) => {
-      const start = Date.now();
-      while (!screen.includes(s)) {
-        if (Date.now() - start > 20_000) throw new Error(`never saw ${s}:\n${screen}`);
-        await new Promise((r) => setTimeout(r, 20));
-      }
-    };
     pty.write(`eval "$(${stacklogCmd} hook bash)"; echo hooked\r`);
     await waitFor("hooked\r\n");
     pty.write("echo hook-command\r");
     await waitFor("hook-command\r\n");
     pty.write("exit\r");
-    await new Promise((r) => pty.onExit(r));
+    await exited;
 
     expect(stacklog(sb, ["note", "noted"]).status).toBe(0);
     const events = loggedEvents(sb);

@@ -1,10 +1,9 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { spawn as ptySpawn } from "node-pty";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { CommandPayload, JournalEvent } from "../../src/journal/index.js";
 import { NODE_ARGS, type Sandbox, sandbox, stacklog, stacklogJson } from "../helpers/cli.js";
-import { recordedShell, terminal } from "../helpers/terminal.js";
+import { programInTerminal, recordedShell, terminal } from "../helpers/terminal.js";
 
 let sb: Sandbox;
 beforeEach(() => {
@@ -250,24 +249,12 @@ describe("stacklog hook", () => {
     async (shell) => {
       const bin = `/bin/${shell}`;
       const stacklogCmd = `node ${NODE_ARGS.join(" ")}`;
-      const pty = ptySpawn(bin, shell === "bash" ? ["--norc", "-i"] : ["-f", "-i"], {
-        cwd: sb.dir,
+      const shellArgs = shell === "bash" ? ["--norc", "-i"] : ["-f", "-i"];
+      const { pty, waitFor, exited } = programInTerminal(sb, bin, shellArgs, {
         // no $USER: the actor is named from $STACKLOG_USER, as every stacklog call names it
-        env: { ...sb.env, PS1: "$ ", PROMPT: "$ ", TMUX_PANE: "%7" } as Record<string, string>,
+        env: { PS1: "$ ", PROMPT: "$ ", TMUX_PANE: "%7" },
         cols: 120,
-        rows: 30,
       });
-      let screen = "";
-      pty.onData((d) => {
-        screen += d;
-      });
-      const waitFor = async (s: string) => {
-        const start = Date.now();
-        while (!screen.includes(s)) {
-          if (Date.now() - start > 20_000) throw new Error(`never saw ${s}:\n${screen}`);
-          await new Promise((r) => setTimeout(r, 20));
-        }
-      };
       pty.write(`eval "$(${stacklogCmd} hook ${shell})"; echo hooked\r`);
       await waitFor("hooked\r\n");
       pty.write("echo one-command\r");
@@ -283,7 +270,7 @@ describe("stacklog hook", () => {
       pty.write(`${stacklogCmd} pause\r`);
       await waitFor("Hook mode cannot pause");
       pty.write("exit\r");
-      await new Promise((r) => pty.onExit(r));
+      await exited;
       const cmds = commands();
       expect(cmds.find((c) => c.line === "echo one-command")).toMatchObject({
         exitStatus: 0,

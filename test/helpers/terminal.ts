@@ -14,11 +14,21 @@ export function terminal(
   args: string[],
   opts: { cols?: number; rows?: number } = {},
 ): Terminal {
-  const pty = spawn(process.execPath, [...NODE_ARGS, ...args], {
+  return programInTerminal(sb, process.execPath, [...NODE_ARGS, ...args], opts);
+}
+
+/** Any program in a real PTY (a shell the hooks are loaded into), `env` added to the sandbox's. */
+export function programInTerminal(
+  sb: Sandbox,
+  file: string,
+  args: string[],
+  opts: { cols?: number; rows?: number; env?: Record<string, string> } = {},
+): Terminal {
+  const pty = spawn(file, args, {
     cols: opts.cols ?? 100,
     rows: opts.rows ?? 30,
     cwd: sb.dir,
-    env: { ...sb.env, TERM: "xterm-256color" },
+    env: { ...sb.env, TERM: "xterm-256color", ...opts.env },
   });
   let text = "";
   pty.onData((d) => {
