@@ -259,7 +259,7 @@ export const catalogue = {
   SecretInOutput: (where: string, secret: string) => ({
     title: "Secret in output",
     message: `The export would have written the secret "${secret}" (its label; the value is not shown) in ${where}.`,
-    hint: "The store should never hold a registered secret: amend or hide that event, check the secret sources (`stacklog secrets list`), then export again.",
+    hint: "The store holds a value stored before its source was registered (events are never rewritten, and an amendment keeps what it corrects). Publish the other journals (`--journal ID`), or make a redacted copy: `stacklog export --journal ID --out j.json`, then `stacklog import j.json` into a new store (STACKLOG_HOME) with the source registered there (an import redacts), and publish from that store; delete j.json.",
     storeState: "Nothing was written; the output folder is unchanged.",
     exitCode: 5,
   }),

@@ -44,3 +44,23 @@ describe("publish with secrets it cannot read", () => {
     expect(published(out)).toBe("");
   });
 });
+
+describe("publish with a value stored before its source was registered", () => {
+  it("refuses, and the redacted copy its hint describes publishes clean", () => {
+    const site1 = path.join(sb.dir, "site1");
+    const refused = stacklog(sb, ["publish", "--out", site1]);
+    expect(refused.status).toBe(5);
+    expect(refused.stderr).toContain("make a redacted copy");
+    expect(published(site1)).toBe("");
+    const id = stacklogJson<{ journal: { id: string } }>(sb, ["status"]).journal.id;
+    const copy = path.join(sb.dir, "j.json");
+    expect(stacklog(sb, ["export", "--journal", id, "--out", copy]).status).toBe(0);
+    const clean = { STACKLOG_HOME: path.join(sb.dir, "clean-store") };
+    expect(stacklog(sb, ["secrets", "add", source], { env: clean }).status).toBe(0);
+    expect(stacklog(sb, ["import", copy], { env: clean }).status).toBe(0);
+    const site2 = path.join(sb.dir, "site2");
+    expect(stacklog(sb, ["publish", "--out", site2], { env: clean }).status).toBe(0);
+    expect(published(site2)).toContain("db is [REDACTED");
+    expect(published(site2)).not.toContain(VALUE);
+  });
+});
