@@ -1,9 +1,10 @@
 # stacklog: `stacklog shell` starts bash with `--rcfile` pointing here. The user's own startup
 # files run first, as an interactive bash would run them; then the recording hooks go in.
-# Around each command: OSC 133 C, then stacklog's private `OSC 6973;start;NONCE;CWD;LINE`;
-# after it, `OSC 6973;end;NONCE;STATUS;CWD`, then OSC 7 (cwd) and OSC 133 D;status; before
-# each prompt OSC 133 A, after it B. stacklog strips its private marks from the screen and
-# passes the standard ones on for terminals that use them. CWD and LINE are percent-encoded.
+# Around each line typed (one command, or several pasted together): OSC 133 C, then stacklog's
+# private `OSC 6973;start;NONCE;CWD;LINE`; after it, `OSC 6973;end;NONCE;STATUS;CWD`, then
+# OSC 7 (cwd) and OSC 133 D;status; before each prompt OSC 133 A, after it B. stacklog strips
+# its private marks from the screen and passes the standard ones on for terminals that use them.
+# CWD and LINE are percent-encoded.
 __stacklog_nonce=${STACKLOG_SHELL_NONCE-}
 unset STACKLOG_SHELL_NONCE
 
