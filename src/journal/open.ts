@@ -1,4 +1,5 @@
 import { closeSync, constants, existsSync, openSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { fail } from "../errors/index.js";
@@ -63,6 +64,26 @@ function createPrivate(path: string): void {
   }
 }
 
+let binding: string | null | undefined;
+
+/**
+ * better-sqlite3's compiled add-on, named directly: left to itself the package looks for it with
+ * `bindings`, which tries a dozen paths first (about 2 ms of every start). Undefined, so that the
+ * package looks for itself, when it is not where a build from source puts it.
+ */
+function nativeBinding(): string | undefined {
+  if (binding === undefined) {
+    try {
+      binding = createRequire(import.meta.url).resolve(
+        "better-sqlite3/build/Release/better_sqlite3.node",
+      );
+    } catch {
+      binding = null;
+    }
+  }
+  return binding ?? undefined;
+}
+
 /**
  * Opens (creating and migrating when needed) the SQLite store `<home>/stacklog.db`.
  * Fails with StoreLocked, StoreCorrupt, StoreUnwritable, StoreTooNew or StoreNotFound.
@@ -79,7 +100,12 @@ export function openStore(opts: OpenOptions): JournalStore {
       makeDirs(opts.home, 0o700);
       createPrivate(path);
     }
-    db = new Database(path, { readonly, fileMustExist: readonly, timeout: busyMs });
+    db = new Database(path, {
+      readonly,
+      fileMustExist: readonly,
+      timeout: busyMs,
+      nativeBinding: nativeBinding(),
+    });
     configure(db, readonly, busyMs);
     if (readonly) checkVersion(db, path);
     else migrate(db, path, now);

@@ -9,9 +9,13 @@ beforeEach(() => {
 });
 afterEach(() => sb.cleanup());
 
+// The README's quick start runs the built CLI (bin/stacklog.js, the bundle of scripts/bundle.mjs).
 describe("the README's main job: stacklog demo", () => {
   it("records a rehearsal in the store and serves it as web pages until Ctrl-C", async () => {
-    const child = spawnStacklog(sb, ["demo", "--port", "0"], { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawnStacklog(sb, ["demo", "--port", "0"], {
+      stdio: ["ignore", "pipe", "pipe"],
+      built: true,
+    });
     let out = "";
     const url = await new Promise<string>((resolve, reject) => {
       child.stdout?.on("data", (d: Buffer) => {
@@ -39,6 +43,7 @@ describe("the README's main job: stacklog serve on a fresh store", () => {
   it("imports the shipped example of a real Keystone upgrade and serves its account", async () => {
     const child = spawnStacklog(sb, ["serve", "--port", "0"], {
       stdio: ["ignore", "pipe", "pipe"],
+      built: true,
     });
     let out = "";
     let err = "";

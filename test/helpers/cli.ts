@@ -14,18 +14,22 @@ export const TSX = pathToFileURL(path.join(ROOT, "node_modules", "tsx", "dist", 
 export const NODE_ARGS = ["--import", TSX, ENTRY];
 
 /**
- * The built CLI (dist/), built first when a source is newer. Tests of stacklog's own memory use
- * it: users run the build, and the sources under tsx carry the loader's memory too.
+ * The built CLI as users run it (dist/bundle/, see scripts/bundle.mjs), built first when a
+ * source is newer. Tests of stacklog's own memory use it: users run the build, and the sources
+ * under tsx carry the loader's memory too.
  */
 export function builtEntry(): string {
-  const entry = path.join(ROOT, "dist", "cli", "entry.js");
+  const entry = path.join(ROOT, "dist", "bundle", "entry.js");
   const built = existsSync(entry) ? statSync(entry).mtimeMs : 0;
   if (newestUnder(path.join(ROOT, "src")) > built) {
-    const tsc = path.join(ROOT, "node_modules", "typescript", "bin", "tsc");
-    const r = spawnSync(process.execPath, [tsc, "-p", path.join(ROOT, "tsconfig.build.json")], {
-      encoding: "utf8",
-    });
-    if (r.status !== 0) throw new Error(`npm run build failed:\n${r.stdout}${r.stderr}`);
+    const steps = [
+      [path.join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.build.json"],
+      [path.join(ROOT, "scripts", "bundle.mjs")],
+    ];
+    for (const step of steps) {
+      const r = spawnSync(process.execPath, step, { cwd: ROOT, encoding: "utf8" });
+      if (r.status !== 0) throw new Error(`npm run build failed:\n${r.stdout}${r.stderr}`);
+    }
   }
   return entry;
 }
