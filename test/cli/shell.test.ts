@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { CommandPayload, JournalEvent } from "../../src/journal/index.js";
@@ -180,7 +180,7 @@ describe("a recorded shell's secrets and pauses", () => {
     await type("echo bare-InShellPw12345", "bare-InShellPw12345\r\n");
     // a pause whose sequence never reaches the recorder still pauses it, and keeps the lines
     // typed meanwhile out of the history
-    await type("stacklog_cli pause >/dev/null; echo paused-quietly", "paused-quietly\r\n");
+    await type("stacklog_cli pause >/dev/null 2>&1; echo paused-quietly", "paused-quietly\r\n");
     await type("echo typed-while-paused-QQ7", "typed-while-paused-QQ7\r\n");
     await type("stacklog_cli resume >/dev/null 2>&1; echo resumed-quietly", "resumed-quietly\r\n");
     await type("history 6; echo history-$((2 + 2))", "history-4\r\n");
@@ -193,6 +193,28 @@ describe("a recorded shell's secrets and pauses", () => {
     const all = stacklog(sb, ["export"]).stdout;
     for (const secret of ["MergedPw24680", "InShellPw12345", "typed-while-paused-QQ7"])
       expect(all).not.toContain(secret);
+  });
+});
+
+describe("stacklog pause and resume --json", () => {
+  it("print the state as JSON on stdout while the recorder still hears them", async () => {
+    const { t, type } = await recordedShell(sb);
+    await type(`stacklog_cli() { node ${NODE_ARGS.join(" ")} "$@"; }; echo defined`, "defined\r\n");
+    // stdout is a pipe: the sequence for the recorder goes to the terminal through stderr
+    await type("stacklog_cli pause --json | cat", '{"recording":"paused","wasPaused":false}');
+    await t.waitFor(/"wasPaused":false\}[\s\S]*\[paused\] /);
+    await type("echo typed-while-json-paused", "typed-while-json-paused\r\n");
+    await type("stacklog_cli resume --json > state.json; cat state.json", '"recording":"on"');
+    await type("echo after-json-resume", "after-json-resume\r\n");
+    t.pty.write("exit\r");
+    expect((await t.exited).exitCode).toBe(0);
+    expect(JSON.parse(readFileSync(path.join(sb.dir, "state.json"), "utf8"))).toEqual({
+      recording: "on",
+      wasPaused: true,
+    });
+    const lines = commands().map((c) => c.line);
+    expect(lines).toContain("echo after-json-resume");
+    expect(lines.some((l) => l.includes("typed-while-json-paused"))).toBe(false);
   });
 });
 

@@ -25,14 +25,21 @@ export function toggle(on: boolean, verb: string, ctx: Ctx): undefined {
       throw fail("StoreUnwritable", path.dirname(flag), (err as Error).message);
     }
   }
-  ctx.stdout.write(pauseSequence(on));
-  ctx.stderr.write(
-    on
-      ? `stacklog: recording ${wasPaused ? "was already paused" : "paused"}; \`stacklog resume\` to go on\n`
-      : wasPaused === false
-        ? "stacklog: recording was not paused; it goes on\n"
-        : "stacklog: recording resumed\n",
-  );
+  // The sequence is for the recorder, which reads the terminal: stdout, unless stdout goes
+  // elsewhere (`stacklog pause --json | jq`) and stderr is the terminal.
+  const toTerminal = !ctx.stdout.isTTY && ctx.stderr.isTTY ? ctx.stderr : ctx.stdout;
+  toTerminal.write(pauseSequence(on));
+  if (ctx.json) {
+    const state = { recording: on ? "paused" : "on", wasPaused };
+    ctx.stdout.write(`${JSON.stringify(state)}\n`);
+  } else
+    ctx.stderr.write(
+      on
+        ? `stacklog: recording ${wasPaused ? "was already paused" : "paused"}; \`stacklog resume\` to go on\n`
+        : wasPaused === false
+          ? "stacklog: recording was not paused; it goes on\n"
+          : "stacklog: recording resumed\n",
+    );
   return undefined;
 }
 
