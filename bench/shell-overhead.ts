@@ -7,7 +7,8 @@
 // discards (the shell integration and the PTY relay, no store); (e) under `script`, a PTY relay
 // that records nothing; (f) with only a key binding on Enter that runs an empty shell function
 // (`bind -x`, the least a hook can do to see the typed line, leading space and all lines of a
-// multi-line command, without a process per command); and bash's own CPU per command (its `times` before and after), which a
+// multi-line command, without a process per command); (g) the first three with `/bin/true`, the
+// least command that starts a process, instead of `:`; and bash's own CPU per command (its `times` before and after), which a
 // loaded machine disturbs much less than wall time. Then `cat` of a big file inside (d) against
 // `script -q -c "cat FILE"`.
 //   node --import tsx bench/shell-overhead.ts   (after `npm run build`: (b) runs bin/stacklog.js)
@@ -36,6 +37,8 @@ import { createRedactor } from "../src/redact/index.js";
 import { type BenchRow, median, printRows, timeCommand } from "./lib.js";
 
 const BASH = "/bin/bash";
+// An external command that does nothing: (g) times it plain, in `stacklog shell` and in hook mode.
+const TRUE = "/bin/true";
 const BIN = join(fileURLToPath(new URL("..", import.meta.url)), "bin", "stacklog.js");
 // The prompt carries bash's command number: the prompt drawn after command k says P<k+1>, which
 // nothing else prints. (A bare prompt would not do: the integration's Enter binding makes readline
@@ -62,11 +65,12 @@ interface Timing {
   shellCpuUs: number;
 }
 
-/** Types `:` n times, each once the previous one's next prompt is drawn. */
+/** Types `command` (default `:`) n times, each once the previous one's next prompt is drawn. */
 async function typeCommands(
   n: number,
   write: (s: string) => void,
   output: Output,
+  command = ":",
 ): Promise<Timing> {
   await until(() => lastPrompt(output.text) > 0);
   let k = lastPrompt(output.text);
@@ -76,7 +80,7 @@ async function typeCommands(
   const t0 = performance.now();
   for (let i = 0; i < n; i++) {
     const next = `P${k + 1}> `;
-    write(":\r");
+    write(`${command}\r`);
     await until(() => output.text.includes(next));
     k++;
     output.text = output.text.slice(-64);
@@ -134,18 +138,19 @@ function feed(output: Output, d: string): void {
   wake?.();
 }
 
-/** A program in a PTY of its own (as a terminal would run it), typed `:` n times. */
+/** A program in a PTY of its own (as a terminal would run it), typed `command` n times. */
 async function inPty(
   n: number,
   argv: string[],
   cwd: string,
   env: Record<string, string>,
+  command = ":",
 ): Promise<Timing> {
   const pty = spawn(argv[0] as string, argv.slice(1), { cwd, env, cols: 100, rows: 30 });
   const output = { text: "" };
   pty.onData((d) => feed(output, d));
   const exited = new Promise<void>((resolve) => pty.onExit(() => resolve()));
-  const perCommand = await typeCommands(n, (s) => pty.write(s), output);
+  const perCommand = await typeCommands(n, (s) => pty.write(s), output, command);
   pty.write("exit\r");
   await exited;
   return perCommand;
@@ -252,6 +257,10 @@ export async function main(opts: { quick?: boolean } = {}): Promise<BenchRow[]> 
       script: () =>
         inPty(n, ["script", "-q", "-c", `${BASH} -i`, "/dev/null"], home, bashEnv(home)),
       bindOnly: () => inPty(n, [BASH, "-i"], bindHome, bashEnv(bindHome)),
+      // The same with the least command that starts a process, as every real command does.
+      plainTrue: () => inPty(n, [BASH, "-i"], home, bashEnv(home), TRUE),
+      cliTrue: () => inPty(n, [process.execPath, BIN, "shell"], home, cliEnv, TRUE),
+      hookTrue: () => inPty(n, [BASH, "-i"], hookHome, bashEnv(hookHome), TRUE),
     };
     const t: Record<keyof typeof modes, Timing[]> = {
       plain: [],
@@ -260,17 +269,20 @@ export async function main(opts: { quick?: boolean } = {}): Promise<BenchRow[]> 
       inProcess: [],
       script: [],
       bindOnly: [],
+      plainTrue: [],
+      cliTrue: [],
+      hookTrue: [],
     };
     for (let r = 0; r < runs; r++)
       for (const [name, run] of Object.entries(modes))
         t[name as keyof typeof modes].push(await run());
     const ms = (name: keyof typeof modes) => median(t[name].map((x) => x.ms));
     const cpu = (name: keyof typeof modes) => median(t[name].map((x) => x.shellCpuUs));
-    // Nothing fake: every `:` (and each `exit`) of (b) and (c) must be in the journal.
+    // Nothing fake: every command typed (and each `exit`) of (b) and (c) must be in the journal.
     const recorded = countCommands(stacklog(["log", "--kind", "command", "--json"], cliEnv));
-    if (recorded.shell < runs * n || recorded.hook < runs * n)
+    if (recorded.shell < 2 * runs * n || recorded.hook < 2 * runs * n)
       throw new Error(
-        `expected ${runs * n} commands of each mode, the journal has ${JSON.stringify(recorded)}`,
+        `expected ${2 * runs * n} commands of each mode, the journal has ${JSON.stringify(recorded)}`,
       );
     const file = join(dir, "big.txt");
     await writeBigFile(file, mb);
@@ -305,6 +317,14 @@ export async function main(opts: { quick?: boolean } = {}): Promise<BenchRow[]> 
         ms("bindOnly"),
         base,
       ),
+      {
+        bench: "shell-overhead",
+        metric: `per command, \`${TRUE}\` in plain bash in a PTY (${n} cmds)`,
+        value: ms("plainTrue"),
+        unit: "ms",
+      },
+      diagnostic(`per command, \`${TRUE}\` in \`stacklog shell\``, ms("cliTrue"), ms("plainTrue")),
+      diagnostic(`per command, \`${TRUE}\` in hook mode`, ms("hookTrue"), ms("plainTrue")),
       { ...diagnostic("bash's own CPU per command, plain", baseCpu, baseCpu), unit: "us" },
       {
         ...diagnostic("bash's own CPU per command, `stacklog shell`", cpu("cli"), baseCpu),
