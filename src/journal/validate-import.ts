@@ -17,7 +17,7 @@ import {
 } from "./checks.js";
 import { EXPORT_FORMAT, EXPORT_VERSION, type ExportDoc } from "./export-types.js";
 import { decodeChunk, encodingCode } from "./output-codec.js";
-import { EVENT_KINDS, JOURNAL_STATUSES, NOTE_KINDS } from "./types.js";
+import { EVENT_KINDS, type EventKind, JOURNAL_STATUSES, NOTE_KINDS } from "./types.js";
 
 const optStr = nullable(str);
 const optInt = nullable(int);
@@ -37,7 +37,8 @@ const journal = shape({
   endedAt: optInt,
 });
 
-const payloads: Record<string, Check> = {
+// Every kind has its check: the type makes a new kind without one a compile error.
+const payloads: Record<EventKind, Check> = {
   phase: shape({ kind: str, action: oneOf(["begin", "end"]), name: str }, {}, false),
   command: shape(
     {
@@ -59,6 +60,7 @@ const payloads: Record<string, Check> = {
     {
       interrupted: bool,
       hidden: bool,
+      step: str,
       summary: shape({}, {}, false),
       size: shape({ cols: count, rows: count }, {}, false),
       resizes: list(shape({ t: num, cols: count, rows: count }, {}, false)),
@@ -83,13 +85,43 @@ const payloads: Record<string, Check> = {
     { detail: anything },
     false,
   ),
+  plan: shape(
+    {
+      kind: str,
+      tool: str,
+      from: str,
+      to: str,
+      hops: list(shape({ from: str, to: str, skipped: list(str) }, {}, false)),
+      phases: list(
+        shape(
+          {
+            id: str,
+            title: str,
+            steps: list(
+              shape(
+                { id: str, title: str, why: str, commands: list(str) },
+                { pointOfNoReturn: str },
+                false,
+              ),
+            ),
+          },
+          {},
+          false,
+        ),
+      ),
+      markdown: str,
+    },
+    {},
+    false,
+  ),
+  step: shape({ kind: str, step: str, state: oneOf(["done", "skipped"]) }, { text: str }, false),
   amend: shape({ kind: str, target: nonEmpty, text: str }, {}, false),
 };
 
 const payload: Check = (v, p) => {
   if (!isObject(v)) throw new DocError(p, "expected an object");
   oneOf(EVENT_KINDS)(v.kind, `${p}.kind`);
-  (payloads[v.kind as string] as Check)(v, p);
+  payloads[v.kind as EventKind](v, p);
 };
 
 const event = shape({

@@ -1,5 +1,8 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type Sandbox, sandbox, stacklog, stacklogJson } from "../helpers/cli.js";
+import { validateSchema } from "../../src/journal/schema-lite.js";
+import { ROOT, type Sandbox, sandbox, stacklog, stacklogJson } from "../helpers/cli.js";
 
 let sb: Sandbox;
 beforeEach(() => {
@@ -120,5 +123,38 @@ describe("a journal that follows a plan", () => {
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain("no-such-step");
     expect(started.journal.id).toBeTruthy();
+  });
+
+  it("exports and imports with its plan and steps, exactly", () => {
+    stacklog(sb, ["plan", "--tool", "kolla-ansible", "--from", "zed", "--to", "2024.1", "--start"]);
+    stacklog(sb, ["step", "ka-2023.1-read-notes", "-m", "read twice"]);
+    stacklog(sb, ["step", "ka-2023.1-pull-images", "--skip", "pre-pulled"]);
+    stacklog(sb, ["run", "--step", "ka-2023.1-backup-config", "--", "true"]);
+    const exported = stacklog(sb, ["export"]);
+    expect(exported.status).toBe(0);
+    const doc = JSON.parse(exported.stdout);
+    const kinds = doc.events.map((e: { payload: { kind: string } }) => e.payload.kind);
+    expect(kinds).toEqual(expect.arrayContaining(["plan", "step", "command"]));
+    const schema = JSON.parse(readFileSync(path.join(ROOT, "schema/export.schema.json"), "utf8"));
+    expect(validateSchema(schema, doc)).toEqual([]);
+
+    const file = path.join(sb.dir, "planned.json");
+    writeFileSync(file, exported.stdout);
+    const other = sandbox();
+    try {
+      const imported = stacklog(other, ["import", file]);
+      expect(imported.stderr).not.toContain("error");
+      expect(imported.status).toBe(0);
+      expect(stacklog(other, ["export"]).stdout).toBe(exported.stdout);
+      const status = stacklogJson<{ plan: { done: string[]; skipped: string[] } }>(other, [
+        "status",
+        "--journal",
+        doc.journal.id,
+      ]);
+      expect(status.plan.done.sort()).toEqual(["ka-2023.1-backup-config", "ka-2023.1-read-notes"]);
+      expect(status.plan.skipped).toEqual(["ka-2023.1-pull-images"]);
+    } finally {
+      other.cleanup();
+    }
   });
 });
