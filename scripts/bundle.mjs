@@ -3,7 +3,7 @@
 // about ninety: Node 20's ES module loader costs about half a millisecond per file. The modules
 // keep their own location: each `import.meta.url` is rewritten to the URL of the file it was in,
 // so paths found from it (shell/, data/, examples/, package.json, the output worker) stay right.
-import { readFile, rename, rm } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
@@ -26,12 +26,10 @@ const ownLocation = {
   },
 };
 
-// Built beside and then put in place, so that a stacklog starting meanwhile finds the old
-// bundle or the new one, and chunks of an earlier build (named by their content) do not stay.
-const fresh = `${out}-${process.pid}`;
-await build({
+const result = await build({
   entryPoints: [path.join(dist, "cli", "entry.js")],
-  outdir: fresh,
+  outdir: out,
+  write: false,
   bundle: true,
   splitting: true,
   format: "esm",
@@ -42,7 +40,28 @@ await build({
   plugins: [ownLocation],
   logLevel: "warning",
 });
-const old = `${out}-old-${process.pid}`;
-await rename(out, old).catch(() => {});
-await rename(fresh, out);
-await rm(old, { recursive: true, force: true });
+
+// A stacklog may start while this runs (a rebuild during an upgrade, the test suite): each file
+// is put in place whole (written aside, then renamed), the chunks before the entry that loads
+// them, and the chunks of earlier builds (named by their content) stay until no stacklog can
+// still be loading them: a verb's chunk loads within moments of its entry, `demo` within minutes.
+const STALE_MS = 60 * 60 * 1000;
+await mkdir(out, { recursive: true });
+const isEntry = (f) => path.basename(f.path) === "entry.js";
+const files = [
+  ...result.outputFiles.filter((f) => !isEntry(f)),
+  ...result.outputFiles.filter(isEntry),
+];
+for (const f of files) {
+  const aside = `${f.path}.${process.pid}.tmp`;
+  await writeFile(aside, f.contents);
+  await rename(aside, f.path);
+}
+const built = new Set(files.map((f) => path.basename(f.path)));
+for (const name of await readdir(out)) {
+  if (built.has(name)) continue;
+  const file = path.join(out, name);
+  // (gone already when another build ran at the same time)
+  const age = Date.now() - ((await stat(file).catch(() => null))?.mtimeMs ?? Date.now());
+  if (age > STALE_MS) await rm(file, { force: true });
+}

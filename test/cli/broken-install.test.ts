@@ -1,9 +1,9 @@
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { builtEntry, ROOT, type Sandbox, sandbox } from "../helpers/cli.js";
+import { builtEntry, liveBundleFiles, ROOT, type Sandbox, sandbox } from "../helpers/cli.js";
 
 // "Never in the way": when stacklog cannot load its own code, `run` still runs the command.
 
@@ -24,7 +24,7 @@ beforeEach(() => {
 // module it bundles in a comment).
 function runChunk(): string {
   const dir = path.join(ROOT, "dist", "bundle");
-  const chunk = readdirSync(dir).find((f) =>
+  const chunk = liveBundleFiles(dir).find((f) =>
     readFileSync(path.join(dir, f), "utf8").includes("// dist/capture/offload/host.js"),
   );
   if (chunk === undefined) throw new Error(`no file of ${dir} holds dist/capture/offload/host.js`);

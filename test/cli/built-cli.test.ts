@@ -1,8 +1,18 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import {
+  appendFileSync,
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  utimesSync,
+} from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { builtEntry, ROOT, type Sandbox, sandbox } from "../helpers/cli.js";
+import { builtEntry, liveBundleFiles, ROOT, type Sandbox, sandbox } from "../helpers/cli.js";
 import { programInTerminal } from "../helpers/terminal.js";
 
 // Users run the bundle (bin/stacklog.js → dist/bundle/, made by scripts/bundle.mjs), whose
@@ -38,7 +48,7 @@ describe("the built CLI", () => {
   it("finds every file it names from a module's own location", () => {
     const dir = path.join(ROOT, "dist", "bundle");
     const named: string[] = [];
-    for (const f of readdirSync(dir)) {
+    for (const f of liveBundleFiles(dir)) {
       const code = readFileSync(path.join(dir, f), "utf8");
       // a module's own file, and what it names relative to itself (`new URL("./worker.js", …)`)
       for (const m of code.matchAll(/new URL\("([^"]+)", import\.meta\.url\)(\.href)?/g)) {
@@ -53,6 +63,48 @@ describe("the built CLI", () => {
     expect(named.length).toBeGreaterThan(10);
     expect(named.filter((p) => !existsSync(p))).toEqual([]);
     expect(named).toContain(path.join(ROOT, "dist", "capture", "offload", "worker.js"));
+  });
+
+  it("keeps an earlier build's chunks when rebuilt, for a stacklog that started from them", () => {
+    const install = mkdtempSync(path.join(os.tmpdir(), "stacklog-rebuild-"));
+    try {
+      for (const part of ["bin", "dist", "scripts", "package.json"])
+        cpSync(path.join(ROOT, part), path.join(install, part), { recursive: true });
+      symlinkSync(path.join(ROOT, "node_modules"), path.join(install, "node_modules"));
+      const bundle = path.join(install, "dist", "bundle");
+      const rebuild = () => {
+        const r = spawnSync(process.execPath, [path.join(install, "scripts", "bundle.mjs")], {
+          encoding: "utf8",
+        });
+        expect(r.stderr).toBe("");
+        expect(r.status).toBe(0);
+      };
+      const before = liveBundleFiles(bundle);
+      // an upgrade changes one verb's code: its chunk, and the chunks naming it, get new names
+      appendFileSync(
+        path.join(install, "dist", "cli", "commands", "status.js"),
+        "\nglobalThis.stacklogRebuilt = 1;\n",
+      );
+      rebuild();
+      const after = liveBundleFiles(bundle);
+      const replaced = before.filter((f) => !after.includes(f));
+      expect(replaced.length).toBeGreaterThan(0);
+      expect(before.filter((f) => !existsSync(path.join(bundle, f)))).toEqual([]);
+      // the next build takes away what an earlier one left over an hour ago
+      const hoursAgo = new Date(Date.now() - 2 * 3600 * 1000);
+      for (const f of replaced) utimesSync(path.join(bundle, f), hoursAgo, hoursAgo);
+      rebuild();
+      expect(replaced.filter((f) => existsSync(path.join(bundle, f)))).toEqual([]);
+      expect(after.filter((f) => !existsSync(path.join(bundle, f)))).toEqual([]);
+      const r = spawnSync(process.execPath, [path.join(install, "bin", "stacklog.js"), "status"], {
+        env: sb.env,
+        encoding: "utf8",
+      });
+      expect(r.stderr).not.toContain("Error");
+      expect(r.status).toBe(0);
+    } finally {
+      rmSync(install, { recursive: true, force: true });
+    }
   });
 
   it("plans from the release data in data/", () => {

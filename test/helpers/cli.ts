@@ -1,5 +1,5 @@
 import { type SpawnOptions, spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -32,6 +32,23 @@ export function builtEntry(): string {
     }
   }
   return entry;
+}
+
+/**
+ * The files of the bundle in `dir` that its entry loads, directly or through each other
+ * (chunks of earlier builds may lie beside them for a while: see scripts/bundle.mjs).
+ */
+export function liveBundleFiles(dir = path.join(ROOT, "dist", "bundle")): string[] {
+  const seen = new Set<string>();
+  const visit = (name: string): void => {
+    if (seen.has(name)) return;
+    seen.add(name);
+    const code = readFileSync(path.join(dir, name), "utf8");
+    for (const m of code.matchAll(/(?:from |import\()"\.\/(chunk-\w+\.js)"/g))
+      visit(m[1] as string);
+  };
+  visit("entry.js");
+  return [...seen];
 }
 
 function newestUnder(dir: string): number {
