@@ -277,6 +277,13 @@ export const catalogue = {
     storeState: `Nothing was written; ${path} is as it was.`,
     exitCode: 1,
   }),
+  SiteUnwritable: (out: string, why: string, at: string) => ({
+    title: "Output not writable",
+    message: `The site cannot be written to ${out}: ${why} (${at}).`,
+    hint: "Name a folder you can write to with --out (check its permissions and free space), or fix these and publish again.",
+    storeState: `The store is unchanged; ${out} holds what it held before, unless the failure came while the pages were being put in place.`,
+    exitCode: 1,
+  }),
   OutputInStore: (path: string, resolved: string, home: string) => ({
     title: "Output inside the store",
     message: `${path}${resolved === path ? "" : ` (${resolved})`} is part of the store at ${home} (its database, write-ahead log, state file, spool or another of its files): writing the export over it would destroy what the store holds.`,

@@ -17,6 +17,7 @@ import { fail } from "../../errors/index.js";
 import { exportParts, maxDocumentBytes } from "../../journal/export.js";
 import { type CommandPayload, type JournalStore, STORE_FILE } from "../../journal/index.js";
 import type { Ctx } from "../context.js";
+import { exportUnwritable } from "../output-errors.js";
 import { resolveJournal } from "../recorder.js";
 import { type Args, str } from "../spec.js";
 import { openForRead } from "../store-access.js";
@@ -102,34 +103,11 @@ function commandId(store: JournalStore, journalId: string, ref: string): string 
   return e.id;
 }
 
-const WHY: Record<string, string> = {
-  EACCES: "permission denied",
-  EPERM: "permission denied",
-  EISDIR: "it is a folder",
-  ENOSPC: "no space left on the device",
-  EDQUOT: "the disk quota is used up",
-  EROFS: "the file system is read-only",
-};
-
-/** A file system failure writing `out`, as a catalogued error; anything else is passed on. */
-function unwritable(out: string, err: unknown): unknown {
-  const code = (err as NodeJS.ErrnoException).code ?? "";
-  const dir = path.dirname(path.resolve(out));
-  if (code === "ENOENT")
-    return existsSync(dir)
-      ? fail("OutputUnwritable", out, `${dir} does not take new files`)
-      : fail("OutputFolderNotFound", out, dir);
-  if (code === "ENOTDIR")
-    return fail("OutputUnwritable", out, "a part of its path is not a folder");
-  const why = WHY[code];
-  return why ? fail("OutputUnwritable", out, why) : err;
-}
-
 function attempt<T>(out: string, fn: () => T): T {
   try {
     return fn();
   } catch (err) {
-    throw unwritable(out, err);
+    throw exportUnwritable(out, err);
   }
 }
 
@@ -194,7 +172,7 @@ function refuseStoreFile(ctx: Ctx, out: string, file: string): void {
   } catch {
     // no store yet: the path it will have
   }
-  const real = landsOn(file);
+  const real = attempt(out, () => landsOn(file));
   const rel = path.relative(home, real);
   if (rel === "" || rel.startsWith("..") || path.isAbsolute(rel)) return;
   const own = STORE_FILES.includes(path.basename(real)) || path.dirname(real) !== home;

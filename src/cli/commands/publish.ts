@@ -4,6 +4,7 @@ import { publishSite } from "../../publish/index.js";
 import { exportJekyll } from "../../publish/jekyll/index.js";
 import { makeOutDir } from "../../publish/out-dir.js";
 import type { Ctx } from "../context.js";
+import { siteUnwritable } from "../output-errors.js";
 import { loadRedaction } from "../redaction.js";
 import { type Args, list, str } from "../spec.js";
 import { openForRead } from "../store-access.js";
@@ -51,10 +52,19 @@ export async function run(args: Args, ctx: Ctx): Promise<PublishSummary> {
   if (unreadable) throw unreadable;
   const outDir = path.resolve(ctx.cwd, out);
   const journals = list(args, "journal");
+  const chosen: PublishSummary["format"] = format;
   const store = openForRead(ctx);
   try {
+    return write();
+  } catch (err) {
+    throw siteUnwritable(out, outDir, err);
+  } finally {
+    store.close();
+  }
+
+  function write(): PublishSummary {
     const scope = journals.length ? { journals } : {};
-    if (format === "jekyll") {
+    if (chosen === "jekyll") {
       // a file where the folder should be is bad input, as for the web pages (see makeOutDir)
       makeOutDir(outDir);
       const r = exportJekyll({
@@ -64,7 +74,7 @@ export async function run(args: Args, ctx: Ctx): Promise<PublishSummary> {
         ...scope,
         ...(str(args, "author") ? { author: str(args, "author") } : {}),
       });
-      return { format, outDir, files: r.files.length };
+      return { format: chosen, outDir, files: r.files.length };
     }
     const onProgress = progress(ctx);
     const r = publishSite({
@@ -76,14 +86,12 @@ export async function run(args: Args, ctx: Ctx): Promise<PublishSummary> {
       ...(onProgress ? { onProgress } : {}),
     });
     return {
-      format,
+      format: chosen,
       outDir,
       files: r.written,
       journalsRendered: r.journalsRendered,
       journalsSkipped: r.journalsSkipped,
     };
-  } finally {
-    store.close();
   }
 }
 
