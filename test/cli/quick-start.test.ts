@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { type AddressInfo, createServer } from "node:net";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type Sandbox, sandbox, spawnStacklog, stacklog, stacklogJson } from "../helpers/cli.js";
@@ -36,6 +37,39 @@ describe("the README's main job: stacklog demo", () => {
     expect(code).toBe(0);
     const list = stacklogJson<{ journals: { status: string }[] }>(sb, ["list"]);
     expect(list.journals.map((j) => j.status)).toEqual(["completed"]);
+  });
+});
+
+describe("stacklog demo beside an operator's own journal", () => {
+  it("leaves the operator's journal current, and names the demo's", () => {
+    const own = stacklogJson<{ id: string }>(sb, ["start", "--title", "Real upgrade"]);
+    stacklog(sb, ["phase", "pre-checks"]);
+    const demo = stacklog(sb, ["demo", "--record-only"]);
+    expect(demo.status).toBe(0);
+    expect(demo.stdout).toContain(`Your journal ${own.id} is the current one again`);
+    expect(stacklog(sb, ["note", "after the demo"]).status).toBe(0);
+    const status = stacklogJson<{ journal: { id: string }; phase: string | null }>(sb, ["status"]);
+    expect(status.journal.id).toBe(own.id);
+    expect(status.phase).toBe("pre-checks");
+    const notes = stacklog(sb, ["log", "--kind", "note"]).stdout;
+    expect(notes).toContain("after the demo");
+    expect(notes).not.toContain("rabbitmq");
+  });
+
+  it("refuses a taken port before it records anything", async () => {
+    const taken = createServer();
+    await new Promise<void>((r) => taken.listen(0, "127.0.0.1", () => r()));
+    const port = (taken.address() as AddressInfo).port;
+    try {
+      const r = stacklog(sb, ["demo", "--port", String(port)]);
+      expect(r.stderr).toContain("Port in use");
+      expect(r.status).toBe(1);
+      expect(stacklog(sb, ["demo", "--port", "-1"]).status).toBe(2);
+      const list = stacklogJson<{ journals: unknown[] }>(sb, ["list"]);
+      expect(list.journals).toEqual([]);
+    } finally {
+      taken.close();
+    }
   });
 });
 

@@ -1,7 +1,9 @@
-import { ExitError } from "../../errors/index.js";
+import { createServer } from "node:net";
+import { ExitError, fail } from "../../errors/index.js";
 import type { Ctx } from "../context.js";
 import { main } from "../main.js";
 import { type Args, bool, str } from "../spec.js";
+import { readState, updateState } from "../state.js";
 import { paint } from "./format.js";
 
 /**
@@ -64,6 +66,10 @@ const STEPS: { say: string; argv: string[] }[] = [
 ];
 
 export async function run(args: Args, ctx: Ctx): Promise<undefined> {
+  // The web view's port is checked before anything is recorded: a retry adds no second demo.
+  const port = bool(args, "record-only") ? null : await freePort(str(args, "port"));
+  // The operator's own current journal (a real upgrade under way) is current again afterwards.
+  const before = readState(ctx.home);
   const io = {
     stdin: ctx.stdin,
     stdout: ctx.stdout,
@@ -87,17 +93,48 @@ export async function run(args: Args, ctx: Ctx): Promise<undefined> {
     );
     if (code !== 0 && step.argv[0] !== "run") return undefined;
   }
+  const demo = readState(ctx.home).currentJournal ?? "";
+  const restored = before.currentJournal !== null && before.currentJournal !== demo;
+  if (restored)
+    updateState(ctx.home, {
+      currentJournal: before.currentJournal,
+      currentPhase: before.currentPhase,
+    });
+  const j = restored ? ` --journal ${demo}` : "";
   ctx.stdout.write(
-    `\nThe journal is stored in ${ctx.home}. Try: stacklog list · stacklog show 4 · stacklog search rabbitmq · stacklog export\n`,
+    `\nThe journal is stored in ${ctx.home}. Try: stacklog list · stacklog show 4${j} · stacklog search rabbitmq${j} · stacklog export${j}\n`,
   );
-  if (bool(args, "record-only")) return undefined;
+  if (restored)
+    ctx.stdout.write(
+      `Your journal ${before.currentJournal} is the current one again; the demo's is ${demo}.\n`,
+    );
+  if (port === null) return undefined;
   ctx.stdout.write(
     `\n${paint(ctx, "bold", "# The same journal as web pages (journeys, the account, lessons, search)")}\n`,
   );
-  const code = await main(
-    ["serve", ...(str(args, "port") ? ["--port", str(args, "port") as string] : [])],
-    io,
-  );
+  const code = await main(["serve", "--port", String(port)], io);
   if (code !== 0) throw new ExitError(code);
   return undefined;
+}
+
+/** The port for the web view (default 7300), refused now if it is not a port or is taken. */
+async function freePort(given: string | undefined): Promise<number> {
+  const port = Number(given ?? 7300);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw fail(
+      "BadValue",
+      "--port",
+      "a port number 0–65535",
+      "stacklog demo --port 7301",
+      String(given),
+    );
+  if (port === 0) return 0;
+  await new Promise<void>((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", (err: NodeJS.ErrnoException) =>
+      reject(err.code === "EADDRINUSE" ? fail("PortInUse", "127.0.0.1", port) : err),
+    );
+    probe.listen(port, "127.0.0.1", () => probe.close(() => resolve()));
+  });
+  return port;
 }
