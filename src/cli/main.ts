@@ -13,6 +13,12 @@ export async function main(argv: string[], io: Io): Promise<number> {
   const [verbName, ...rest] = argv;
   const json = argv.includes("--json");
   try {
+    // `stacklog help run` is `stacklog run --help`
+    const helped = verbName === "help" && rest[0] ? findVerb(rest[0]) : undefined;
+    if (helped) {
+      io.stdout.write(verbHelp(helped));
+      return 0;
+    }
     if (!verbName || verbName === "--help" || verbName === "-h" || verbName === "help") {
       io.stdout.write(mainHelp(VERSION));
       return verbName ? 0 : 2;

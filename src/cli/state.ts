@@ -51,6 +51,8 @@ export function loadState(home: string): StateRead {
     // (ENOTDIR: the home is a file, so no state file can be there; the store says so itself)
     if (code === "ENOENT" || code === "ENOTDIR")
       return { ok: true, state: { ...EMPTY, secretSources: [] } };
+    if (code === "EACCES" || code === "EPERM")
+      return { ok: false, error: fail("StateNotPermitted", file, (err as Error).message) };
     const why = code === "EISDIR" ? "it is a folder, not a file" : (err as Error).message;
     return { ok: false, error: fail("StateUnreadable", file, why) };
   }

@@ -93,6 +93,12 @@ export const catalogue = {
     hint: `Fix the file (stacklog writes it as JSON: {"currentJournal": ..., "secretSources": [{"path": ..., "kind": ...}]}), or move it aside (mv ${path} ${path}.broken). Moved aside, no journal is current and no secret source is registered: add every source again (stacklog secrets add FILE) and name the journal with --journal ID before recording.`,
     exitCode: 4,
   }),
+  StateNotPermitted: (path: string, detail: string) => ({
+    title: "State file not readable to you",
+    message: `${path} cannot be read (${detail}). It names the current journal and the registered secret sources: while it cannot be read, their values cannot be hidden, so nothing that may hold them is stored.`,
+    hint: "The store belongs to another user or its folder's permissions keep you out: run stacklog as the store's owner, fix the permissions (ls -ld the folder and the file), or point STACKLOG_HOME at a store of your own.",
+    exitCode: 4,
+  }),
   StateUnwritable: (path: string, detail: string) => ({
     title: "State file not writable",
     message: `${path} could not be written (${detail}).`,
@@ -189,7 +195,7 @@ export const catalogue = {
   }),
   MissingArgument: (what: string, example: string) => ({
     title: "Missing argument",
-    message: `${what} is required.`,
+    message: `${what} must be given.`,
     hint: `Example: ${example}`,
     exitCode: 2,
   }),

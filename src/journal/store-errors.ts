@@ -10,7 +10,9 @@ export function storeError(err: unknown, path: string, busyMs: number): unknown 
   if (err instanceof StacklogError) return err;
   const code = (err as { code?: unknown }).code;
   if (typeof code !== "string") return err;
-  const detail = `${code}: ${(err as Error).message}`;
+  // (Node's file system errors start with their code already)
+  const message = (err as Error).message;
+  const detail = message.startsWith(`${code}:`) ? message : `${code}: ${message}`;
   let mapped: StacklogError | null = null;
   if (LOCKED.test(code)) mapped = fail("StoreLocked", path, busyMs);
   else if (CORRUPT.test(code)) mapped = fail("StoreCorrupt", path, detail);

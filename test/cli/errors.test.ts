@@ -179,6 +179,15 @@ describe("bad input gets a clear error", () => {
     expect([ran.status, ran.stdout]).toEqual([0, "still-runs\n"]);
   });
 
+  it("prints a verb's help for `stacklog help VERB`, and says what must be given", () => {
+    const r = stacklog(sb, ["help", "run"]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(stacklog(sb, ["run", "--help"]).stdout);
+    const plan = stacklog(sb, ["plan"]);
+    expect(plan.status).toBe(2);
+    expect(plan.stderr).toContain("--tool, --from and --to must be given.");
+  });
+
   it("says in its own words, not the argument parser's, that a value was taken for a flag", () => {
     const r = stacklog(sb, ["note", "-m", "--password x"]);
     expect(r.stderr).not.toMatch(/ambiguous|Did you forget|-XYZ/);

@@ -70,7 +70,7 @@ describe("an output folder that cannot be written", () => {
     dirs.push(home, closed);
     chmodSync(home, 0o777);
     chmodSync(closed, 0o700);
-    const asNobody = (args: string[]) =>
+    const asNobody = (args: string[], storeHome = path.join(home, "store")) =>
       spawnSync(
         "setpriv",
         [
@@ -81,11 +81,7 @@ describe("an output folder that cannot be written", () => {
           ...NODE_ARGS,
           ...args,
         ],
-        {
-          cwd: "/tmp",
-          env: { ...sb.env, STACKLOG_HOME: path.join(home, "store"), HOME: home },
-          encoding: "utf8",
-        },
+        { cwd: "/tmp", env: { ...sb.env, STACKLOG_HOME: storeHome, HOME: home }, encoding: "utf8" },
       );
     expect(asNobody(["start", "--title", "no permission"]).status).toBe(0);
     expectUnwritable(
@@ -96,5 +92,17 @@ describe("an output folder that cannot be written", () => {
       asNobody(["export", "--out", path.join(closed, "j.json")]),
       "permission denied",
     );
+    // a store in a folder nobody may not enter: its permissions, not a broken file, are the cause
+    const shut = asNobody(["start", "--title", "x"], path.join(closed, "store"));
+    expect(shut.status).toBe(4);
+    expect(shut.stderr).toContain("State file not readable to you");
+    expect(shut.stderr).not.toContain("move it aside");
+    // a store in a folder nobody may enter but not write: the system's reason once, not with its
+    // code twice
+    chmodSync(closed, 0o755);
+    const inClosed = asNobody(["start", "--title", "x"], path.join(closed, "store"));
+    expect(inClosed.status).toBe(4);
+    expect(inClosed.stderr).toContain("EACCES: permission denied");
+    expect(inClosed.stderr).not.toContain("EACCES: EACCES");
   });
 });

@@ -105,6 +105,7 @@ describe("a journal that follows a plan", () => {
     };
     const first = stacklogJson<Status>(sb, ["status"]);
     expect(first.journal.status).toBe("planned");
+    expect(stacklog(sb, ["status"]).stdout).toMatch(/status: +planned, not started yet \(created /);
     expect(first.plan.next.id).toBe("ka-2023.1-read-notes");
     expect(first.plan.next.why.length).toBeGreaterThan(20);
     expect(stacklog(sb, ["step", "ka-2023.1-read-notes"]).status).toBe(0);
@@ -123,6 +124,13 @@ describe("a journal that follows a plan", () => {
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain("no-such-step");
     expect(started.journal.id).toBeTruthy();
+  });
+
+  it("says a journal without a plan has no steps", () => {
+    stacklog(sb, ["start", "--title", "no plan"]);
+    const r = stacklog(sb, ["step", "ka-2023.1-backup-config"]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("This journal follows no plan");
   });
 
   it("exports and imports with its plan and steps, exactly", () => {

@@ -175,7 +175,9 @@ export function human(s: StatusResult, ctx: Ctx): string {
   const now = ctx.now();
   out.push(
     `journal:  ${j.id} — ${oneLine(j.title)}`,
-    `status:   ${j.status}, started ${utc(j.startedAt)}, ${duration((j.endedAt ?? now) - (j.startedAt ?? j.createdAt))}`,
+    j.startedAt === null
+      ? `status:   ${j.status}, not started yet (created ${utc(j.createdAt)})`
+      : `status:   ${j.status}, started ${utc(j.startedAt)}, ${duration((j.endedAt ?? now) - j.startedAt)}`,
   );
   out.push(`phase:    ${s.phase === null ? "—" : oneLine(s.phase)}`);
   if (s.counts)

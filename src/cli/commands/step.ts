@@ -27,6 +27,9 @@ export async function run(args: Args, ctx: Ctx): Promise<Appended> {
           "a step id of this journal's plan (see `stacklog status`)",
           "stacklog step ka-2023.1-backup-config",
           step,
+          plan
+            ? undefined
+            : "This journal follows no plan, so it has no steps. A journal made by `stacklog plan --tool … --from … --to … --start` has them; record what you did here with `stacklog note` or `stacklog run`.",
         );
     }
     return [
