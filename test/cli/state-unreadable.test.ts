@@ -79,6 +79,14 @@ describe("a state file that cannot be read", () => {
     expect(r.stdout).not.toContain("none current");
   });
 
+  it("lets `list` list the journals, saying only that which one is current is unknown", () => {
+    breakState();
+    const r = stacklog(sb, ["list"]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain(journalId);
+    expect(r.stderr).toContain("the current journal is unknown");
+  });
+
   it("makes start, note and phase refuse, storing nothing", () => {
     breakState();
     for (const args of [

@@ -1,7 +1,7 @@
 import type { Journal } from "../../journal/index.js";
 import type { Ctx } from "../context.js";
 import type { Args } from "../spec.js";
-import { readState } from "../state.js";
+import { journalRef } from "../state.js";
 import { openForRead } from "../store-access.js";
 import { oneLine, paint, utc } from "./format.js";
 
@@ -13,7 +13,8 @@ export interface ListResult {
 export async function run(_args: Args, ctx: Ctx): Promise<ListResult> {
   const store = openForRead(ctx);
   try {
-    return { current: readState(ctx.home).currentJournal, journals: store.listJournals() };
+    // (a state file that cannot be read hides only which journal is current: said once, on stderr)
+    return { current: journalRef(ctx, undefined), journals: store.listJournals() };
   } finally {
     store.close();
   }
