@@ -84,7 +84,28 @@ describe("stacklog list", () => {
         "2024.1",
       ]);
       stacklog(box, ["start", "--title", "Upgrade", "--from", "2023.1", "--to", "2024.1"]);
+      stacklog(box, [
+        "start",
+        "--title",
+        "Review: Zed → 2024.1",
+        "--from",
+        "zed",
+        "--to",
+        "2024.1",
+      ]);
+      stacklog(box, [
+        "plan",
+        "--tool",
+        "kolla-ansible",
+        "--from",
+        "zed",
+        "--to",
+        "2023.1",
+        "--start",
+      ]);
       const lines = stacklog(box, ["list"]).stdout.trim().split("\n");
+      expect(lines.find((l) => l.includes("Review"))).toMatch(/Review: Zed → 2024\.1$/);
+      expect(lines.find((l) => l.includes("kolla-ansible upgrade"))).toMatch(/ → [a-z]+$/);
       expect(lines.find((l) => l.includes("Rehearsal"))).toMatch(
         /Rehearsal: lab 2023\.1 → 2024\.1$/,
       );

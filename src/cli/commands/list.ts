@@ -24,8 +24,12 @@ export function human(r: ListResult, ctx: Ctx): string {
   if (r.journals.length === 0) return 'No journals yet. Start one: stacklog start --title "..."\n';
   const rows = r.journals.map((j) => {
     const mark = j.id === r.current ? paint(ctx, "green", "*") : " ";
-    // the series, unless the title names them already ("Rehearsal 2023.1 → 2024.1")
-    const named = [j.fromSeries, j.toSeries].every((s) => !s || j.title.includes(s));
+    // the series, unless the title names them already ("Rehearsal 2023.1 → 2024.1") or gives a
+    // path of its own ("Review: Zed → 2024.1", plan --start's "kolla-ansible upgrade zed → antelope")
+    const title = j.title.toLowerCase();
+    const named =
+      title.includes(" → ") ||
+      [j.fromSeries, j.toSeries].every((s) => !s || title.includes(s.toLowerCase()));
     const path =
       (j.fromSeries || j.toSeries) && !named
         ? ` ${j.fromSeries ?? "?"} → ${j.toSeries ?? "?"}`
