@@ -24,7 +24,7 @@ function snapshotOf(e: JournalEvent, ref: string): SnapshotPayload {
   if (e.payload.kind !== "snapshot")
     throw fail(
       "BadValue",
-      ref,
+      `event ${ref}`,
       "the number of a snapshot event",
       "stacklog diff 3 17",
       `event ${ref} is a ${e.payload.kind}`,
