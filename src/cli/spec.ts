@@ -1,3 +1,4 @@
+import { fail } from "../errors/index.js";
 import type { Ctx, Io } from "./context.js";
 
 /** One flag of a verb, as `node:util` parseArgs understands it plus help text. */
@@ -60,6 +61,15 @@ export const JOURNAL_FLAG: FlagSpec = {
 export function str(args: Args, name: string): string | undefined {
   const v = args.flags[name];
   return typeof v === "string" ? v : undefined;
+}
+
+/** Reads `--port` (default 7300); BadValue, with `example`, for anything but a port number. */
+export function port(args: Args, example: string): number {
+  const given = str(args, "port");
+  const n = Number(given ?? 7300);
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw fail("BadValue", "--port", "a port number 0–65535", example, String(given));
+  return n;
 }
 
 /** Reads a boolean flag. */

@@ -2,7 +2,7 @@ import { createServer } from "node:net";
 import { ExitError, fail } from "../../errors/index.js";
 import type { Ctx } from "../context.js";
 import { main } from "../main.js";
-import { type Args, bool, str } from "../spec.js";
+import { type Args, bool, port as portFlag } from "../spec.js";
 import { readState, updateState } from "../state.js";
 import { paint } from "./format.js";
 
@@ -67,7 +67,9 @@ const STEPS: { say: string; argv: string[] }[] = [
 
 export async function run(args: Args, ctx: Ctx): Promise<undefined> {
   // The web view's port is checked before anything is recorded: a retry adds no second demo.
-  const port = bool(args, "record-only") ? null : await freePort(str(args, "port"));
+  const port = bool(args, "record-only")
+    ? null
+    : await freePort(portFlag(args, "stacklog demo --port 7301"));
   // The operator's own current journal (a real upgrade under way) is current again afterwards.
   const before = readState(ctx.home);
   const io = {
@@ -117,17 +119,8 @@ export async function run(args: Args, ctx: Ctx): Promise<undefined> {
   return undefined;
 }
 
-/** The port for the web view (default 7300), refused now if it is not a port or is taken. */
-async function freePort(given: string | undefined): Promise<number> {
-  const port = Number(given ?? 7300);
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw fail(
-      "BadValue",
-      "--port",
-      "a port number 0–65535",
-      "stacklog demo --port 7301",
-      String(given),
-    );
+/** `port` for the web view, refused now (PortInUse) if another program listens there. */
+async function freePort(port: number): Promise<number> {
   if (port === 0) return 0;
   await new Promise<void>((resolve, reject) => {
     const probe = createServer();

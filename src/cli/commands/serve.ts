@@ -1,21 +1,12 @@
-import { fail } from "../../errors/index.js";
 import { startServer } from "../../server/index.js";
 import type { Ctx } from "../context.js";
 import { importExamplesIfEmpty } from "../examples.js";
-import { type Args, bool, str } from "../spec.js";
+import { type Args, bool, port, str } from "../spec.js";
 import { openForRead } from "../store-access.js";
 
 /** Serves the pages live from the store until Ctrl-C; open pages update as events arrive. */
 export async function run(args: Args, ctx: Ctx): Promise<undefined> {
-  const port = Number(str(args, "port") ?? 7300);
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw fail(
-      "BadValue",
-      "--port",
-      "a port number 0–65535",
-      "stacklog serve --port 7300",
-      String(str(args, "port")),
-    );
+  const chosen = port(args, "stacklog serve --port 7300");
   const store = openForRead(ctx);
   try {
     if (!bool(args, "empty")) {
@@ -26,7 +17,7 @@ export async function run(args: Args, ctx: Ctx): Promise<undefined> {
     }
     const server = await startServer({
       reader: store,
-      port,
+      port: chosen,
       host: str(args, "host") ?? "127.0.0.1",
       public: bool(args, "public"),
       storePath: store.path,
