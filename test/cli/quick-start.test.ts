@@ -65,6 +65,8 @@ describe("stacklog demo beside an operator's own journal", () => {
       expect(r.stderr).toContain("Port in use");
       expect(r.status).toBe(1);
       expect(stacklog(sb, ["demo", "--port", "-1"]).status).toBe(2);
+      const serve = stacklog(sb, ["serve", "--port", "70000"]);
+      expect([serve.status, serve.stderr]).toEqual([2, expect.stringContaining("a port number")]);
       const list = stacklogJson<{ journals: unknown[] }>(sb, ["list"]);
       expect(list.journals).toEqual([]);
     } finally {
