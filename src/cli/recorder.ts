@@ -38,7 +38,15 @@ export function activate(store: JournalStore, journalId: string, now: number): v
 export function resolveJournal(ctx: Ctx, store: JournalStore | null, flag?: string): string {
   const ref = journalRef(ctx, flag);
   if (!ref) throw fail("NoCurrentJournal");
-  return store ? store.getJournal(ref).id : ref;
+  if (!store) return ref;
+  try {
+    return store.getJournal(ref).id;
+  } catch (err) {
+    // the current one, not a journal the operator named: the store was replaced or moved aside
+    if (err instanceof StacklogError && err.code === "JournalNotFound" && !journalNamed(ctx, flag))
+      throw fail("CurrentJournalMissing", ref, store.path);
+    throw err;
+  }
 }
 
 /**
@@ -93,7 +101,9 @@ export function appendEvents(
       // does not open: the events wait in the spool, under the journal the operator named. So
       // do those of the current journal when the store does not hold it (moved aside, replaced).
       const missing =
-        !journalNamed(ctx, flag) && err instanceof StacklogError && err.code === "JournalNotFound";
+        err instanceof StacklogError &&
+        (err.code === "CurrentJournalMissing" ||
+          (err.code === "JournalNotFound" && !journalNamed(ctx, flag)));
       if (!store || !(isStoreProblem(err) || missing)) throw err;
       reason = missing
         ? `the current journal is not in the store at ${ctx.home}; \`stacklog start\` begins a new one`

@@ -34,6 +34,12 @@ export const catalogue = {
     hint: "List journals with `stacklog list`; an id prefix is enough when it is unique.",
     exitCode: 3,
   }),
+  CurrentJournalMissing: (id: string, store: string) => ({
+    title: "Current journal not in this store",
+    message: `The current journal ${id} is not in the store ${store}.`,
+    hint: 'Was the store moved aside or replaced? Records for the journal wait in the spool until a store that holds it is back (`stacklog status` counts them). `stacklog list` shows what this store holds; `stacklog start --title "..."` begins a new journal.',
+    exitCode: 3,
+  }),
   EventNotFound: (id: string) => ({
     title: "Unknown event",
     message: `No event matches "${id}" in this journal.`,

@@ -179,6 +179,23 @@ describe("bad input gets a clear error", () => {
     expect([ran.status, ran.stdout]).toEqual([0, "still-runs\n"]);
   });
 
+  it("says the current journal is not in the store when the store file was replaced by an empty one", () => {
+    const box = sandbox();
+    try {
+      stacklogJson(box, ["start", "--title", "before the store was replaced"]);
+      for (const f of readdirSync(box.home))
+        if (f.startsWith("stacklog.db")) writeFileSync(path.join(box.home, f), "");
+      const r = stacklog(box, ["log"]);
+      expect(r.status).toBe(3);
+      expect(r.stderr).toContain("Current journal not in this store");
+      expect(r.stderr).toContain("moved aside or replaced");
+      // a journal the operator names is still simply unknown
+      expect(stacklog(box, ["log", "--journal", "NOPE"]).stderr).toContain("Unknown journal");
+    } finally {
+      box.cleanup();
+    }
+  });
+
   it("prints a verb's help for `stacklog help VERB`, and says what must be given", () => {
     const r = stacklog(sb, ["help", "run"]);
     expect(r.status).toBe(0);
