@@ -8,9 +8,9 @@
 // that records nothing; (f) with only a key binding on Enter that runs an empty shell function
 // (`bind -x`, the least a hook can do to see the typed line, leading space and all lines of a
 // multi-line command, without a process per command); (g) the first three with `/bin/true`, the
-// least command that starts a process, instead of `:`; and bash's own CPU per command (its `times` before and after), which a
-// loaded machine disturbs much less than wall time. Then `cat` of a big file inside (d) against
-// `script -q -c "cat FILE"`.
+// least command that starts a process, instead of `:`; and bash's own CPU per command (its
+// `times` before and after), which a loaded machine disturbs much less than wall time. Then
+// `cat` of a big file inside (d) against `script -q -c "cat FILE"`.
 //   node --import tsx bench/shell-overhead.ts   (after `npm run build`: (b) runs bin/stacklog.js)
 // Env: BENCH_COMMANDS (default 1000), BENCH_RUNS (default 3), BENCH_MB (default 200).
 import { spawnSync } from "node:child_process";
@@ -35,6 +35,7 @@ import {
 } from "../src/capture/shell/index.js";
 import { createRedactor } from "../src/redact/index.js";
 import { type BenchRow, median, printRows, timeCommand } from "./lib.js";
+import { feed, type Output, type Timing, timeCat, typeCommands } from "./prompt-typing.js";
 
 const BASH = "/bin/bash";
 // An external command that does nothing: (g) times it plain, in `stacklog shell` and in hook mode.
@@ -52,92 +53,6 @@ const BIND_ONLY = [
   `bind '"\\C-m": "\\e[9971~\\e[9972~"'`,
   "",
 ].join("\n");
-const PROMPT_NUMBER = /P(\d+)> /g;
-
-interface Output {
-  text: string;
-}
-
-interface Timing {
-  /** Wall time per command, ms. */
-  ms: number;
-  /** CPU time of the shell itself per command (bash's `times`), µs. */
-  shellCpuUs: number;
-}
-
-/** Types `command` (default `:`) n times, each once the previous one's next prompt is drawn. */
-async function typeCommands(
-  n: number,
-  write: (s: string) => void,
-  output: Output,
-  command = ":",
-): Promise<Timing> {
-  await until(() => lastPrompt(output.text) > 0);
-  let k = lastPrompt(output.text);
-  const cpu0 = await shellCpu(k, write, output);
-  k++;
-  output.text = "";
-  const t0 = performance.now();
-  for (let i = 0; i < n; i++) {
-    const next = `P${k + 1}> `;
-    write(`${command}\r`);
-    await until(() => output.text.includes(next));
-    k++;
-    output.text = output.text.slice(-64);
-  }
-  const ms = (performance.now() - t0) / n;
-  const cpu1 = await shellCpu(k, write, output);
-  return { ms, shellCpuUs: ((cpu1 - cpu0) * 1000) / n };
-}
-
-/** The shell's own user + system CPU so far, in ms, from `times` typed at prompt number k. */
-async function shellCpu(k: number, write: (s: string) => void, output: Output): Promise<number> {
-  output.text = "";
-  write("times\r");
-  await until(() => output.text.includes(`P${k + 1}> `));
-  const m = /(\d+)m([\d.]+)s (\d+)m([\d.]+)s/.exec(output.text);
-  if (!m) throw new Error(`no \`times\` output in ${JSON.stringify(output.text)}`);
-  const [, um, us, sm, ss] = m.map(Number) as number[];
-  return ((um as number) * 60 + (us as number) + (sm as number) * 60 + (ss as number)) * 1000;
-}
-
-function lastPrompt(text: string): number {
-  let last = 0;
-  for (const m of text.matchAll(PROMPT_NUMBER)) last = Number(m[1]);
-  return last;
-}
-
-// Resolves as soon as `cond` holds, checking on every output event rather than on a timer;
-// rejects after STALL_MS without it, so that a lost prompt fails the bench instead of hanging it.
-const STALL_MS = 30_000;
-let wake: (() => void) | null = null;
-let lastOutput = "";
-function until(cond: () => boolean): Promise<void> {
-  if (cond()) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      wake = null;
-      reject(
-        new Error(
-          `no progress for ${STALL_MS} ms; last output ${JSON.stringify(lastOutput.slice(-300))}`,
-        ),
-      );
-    }, STALL_MS);
-    wake = () => {
-      if (cond()) {
-        clearTimeout(timer);
-        wake = null;
-        resolve();
-      }
-    };
-  });
-}
-function feed(output: Output, d: string): void {
-  output.text += d;
-  lastOutput = (lastOutput + d).slice(-600);
-  wake?.();
-}
-
 /** A program in a PTY of its own (as a terminal would run it), typed `command` n times. */
 async function inPty(
   n: number,
@@ -387,21 +302,6 @@ function overhead(metric: string, value: number, base: number): BenchRow {
     target: "<= 1.05",
     pass: ratio <= 1.05,
   };
-}
-
-// MB/s of `cat file` typed into the recorded shell, from Enter to the command's end mark.
-async function timeCat(
-  file: string,
-  bytes: number,
-  write: (s: string) => void,
-  output: Output,
-): Promise<number> {
-  await until(() => lastPrompt(output.text) > 0);
-  output.text = "";
-  const t0 = performance.now();
-  write(`cat ${file}\r`);
-  await until(() => output.text.includes(`\x1b]133;D;0\x07`));
-  return bytes / 1048576 / ((performance.now() - t0) / 1000);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url))
