@@ -1,11 +1,11 @@
 import type { Schedule } from "./chunker.js";
 
 /**
- * Calls `onIdle` once the output has paused for IDLE_MS (up to 2 × IDLE_MS after a burst): the redactor holds the
- * end of the output back until more comes (a secret may be cut between two reads), and a
- * command that prints a line and then waits would otherwise have that line stored only when it
- * prints again or ends — late, at the wrong time, and lost if stacklog is killed meanwhile. One
- * timer per pause, not per read: a read only sets a flag.
+ * Calls `onIdle` once the output has paused for IDLE_MS (up to 2 × IDLE_MS after a burst): the
+ * redactor holds the end of the output back until more comes (a secret may be cut between two
+ * reads), and a command that prints a line and then waits would otherwise have that line stored
+ * only when it prints again or ends — late, at the wrong time, and lost if stacklog is killed
+ * meanwhile. One timer per pause, not per read: a read only sets a flag.
  */
 export class IdleWatch {
   private wrote = false;

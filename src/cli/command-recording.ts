@@ -393,8 +393,5 @@ function safe<T>(fn: () => T, fallback: T): T {
 const LOCKED_PAUSE_MS = 5000;
 
 function isNotFound(err: unknown): boolean {
-  return (
-    err instanceof StacklogError &&
-    (err.code === "JournalNotFound" || err.code === "CurrentJournalMissing")
-  );
+  return err instanceof StacklogError && err.code === "JournalNotFound";
 }

@@ -1,16 +1,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { fail } from "../errors/index.js";
-
-// What the system's refusals to write mean to an operator.
-const WHY: Record<string, string> = {
-  EACCES: "permission denied",
-  EPERM: "permission denied",
-  EISDIR: "it is a folder",
-  ENOSPC: "no space left on the device",
-  EDQUOT: "the disk quota is used up",
-  EROFS: "the file system is read-only",
-};
+import { writeProblem } from "../util/write-problem.js";
 
 /**
  * A file system failure writing the export file `out`, as a catalogued error
@@ -25,7 +16,7 @@ export function exportUnwritable(out: string, err: unknown): unknown {
       : fail("OutputFolderNotFound", out, dir);
   if (code === "ENOTDIR")
     return fail("OutputUnwritable", out, "a part of its path is not a folder");
-  const why = WHY[code];
+  const why = writeProblem(err);
   return why ? fail("OutputUnwritable", out, why) : err;
 }
 
@@ -42,7 +33,7 @@ export function siteUnwritable(out: string, outDir: string, err: unknown): unkno
   if (!inside && !onTheWay) return err;
   // Node's recursive mkdir reports a file system that refuses new folders (read-only) as ENOENT
   const why =
-    e.code === "ENOENT" ? `${nearestFolder(at)} does not take new files` : WHY[e.code ?? ""];
+    e.code === "ENOENT" ? `${nearestFolder(at)} does not take new files` : writeProblem(e);
   return why ? fail("SiteUnwritable", out, why, at) : err;
 }
 

@@ -18,10 +18,7 @@ function commandStart(argv: string[], spec: VerbSpec): number {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     if (arg === "--" || !arg.startsWith("-") || arg === "-") return i;
-    const flag = Object.entries(spec.flags).find(
-      ([n, f]) => arg === `--${n}` || (f.short !== undefined && arg === `-${f.short}`),
-    );
-    if (flag?.[1].type === "string") i++;
+    if (flagWritten(spec, arg)?.[1].type === "string") i++;
   }
   return -1;
 }
@@ -37,9 +34,7 @@ function joinValues(argv: string[], spec: VerbSpec): string[] {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     const next = argv[i + 1];
-    const name = Object.entries(spec.flags).find(
-      ([n, f]) => arg === `--${n}` || (f.short && arg === `-${f.short}`),
-    );
+    const name = flagWritten(spec, arg);
     const shortJoined = Object.entries(spec.flags).find(
       ([, f]) => f.type === "string" && f.short && arg.startsWith(`-${f.short}=`),
     );
@@ -50,6 +45,13 @@ function joinValues(argv: string[], spec: VerbSpec): string[] {
     else out.push(arg);
   }
   return out;
+}
+
+/** The verb's flag written as `arg` (`--message` or `-m`), with its name. */
+function flagWritten(spec: VerbSpec, arg: string) {
+  return Object.entries(spec.flags).find(
+    ([n, f]) => arg === `--${n}` || (f.short !== undefined && arg === `-${f.short}`),
+  );
 }
 
 /** The flag `-m` or `--message` names in a parseArgs message, by its long name. */

@@ -100,10 +100,7 @@ export function appendEvents(
       // A store that opens but cannot be read (a corrupt page) is as unavailable as one that
       // does not open: the events wait in the spool, under the journal the operator named. So
       // do those of the current journal when the store does not hold it (moved aside, replaced).
-      const missing =
-        err instanceof StacklogError &&
-        (err.code === "CurrentJournalMissing" ||
-          (err.code === "JournalNotFound" && !journalNamed(ctx, flag)));
+      const missing = err instanceof StacklogError && err.code === "CurrentJournalMissing";
       if (!store || !(isStoreProblem(err) || missing)) throw err;
       reason = missing
         ? `the current journal is not in the store at ${ctx.home}; \`stacklog start\` begins a new one`

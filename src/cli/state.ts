@@ -2,6 +2,7 @@ import { readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fail, type StacklogError } from "../errors/index.js";
 import { makeDirs } from "../util/make-dirs.js";
+import { writeProblem } from "../util/write-problem.js";
 import type { Ctx } from "./context.js";
 
 /**
@@ -21,8 +22,8 @@ import type { Ctx } from "./context.js";
  * - verbs that change the state file (`secrets add` and `remove`, `start`) refuse: writing it
  *   would drop what it holds;
  * - `status` reports the file among the unreadable secret sources and says the current journal
- *   is unknown; `secrets list` and `list` fail with the error rather than show no sources or no
- *   current journal.
+ *   is unknown; `list` lists the journals and says the same; `secrets list` fails with the error
+ *   rather than show no sources.
  */
 export interface CliState {
   currentJournal: string | null;
@@ -96,7 +97,7 @@ export function tryUpdateState(home: string, patch: Partial<CliState>): Stacklog
     return null;
   } catch (err) {
     rmSync(tmp, { force: true, recursive: true });
-    return fail("StateUnwritable", file, writeProblem(err));
+    return fail("StateUnwritable", file, writeProblem(err) ?? (err as Error).message);
   }
 }
 
@@ -160,18 +161,4 @@ function shapeProblem(data: unknown): string | null {
       typeof (s as { kind?: unknown }).kind !== "string",
   );
   return bad < 0 ? null : `secretSources[${bad}] is not a {"path", "kind"} entry`;
-}
-
-const WRITE_PROBLEMS: Record<string, string> = {
-  ENOSPC: "no space left on the device",
-  EDQUOT: "the disk quota is used up",
-  EROFS: "the file system is read-only",
-  EACCES: "permission denied",
-  EPERM: "permission denied",
-  EISDIR: "a folder is in the way",
-};
-
-function writeProblem(err: unknown): string {
-  const code = (err as NodeJS.ErrnoException).code ?? "";
-  return WRITE_PROBLEMS[code] ?? (err as Error).message;
 }

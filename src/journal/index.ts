@@ -1,4 +1,4 @@
-export { serializeExport } from "./export.js";
+export { exportParts, maxDocumentBytes, serializeExport } from "./export.js";
 export type * from "./export-types.js";
 export { EXPORT_FORMAT, EXPORT_VERSION } from "./export-types.js";
 export { resolveHome, STORE_FILE } from "./home.js";

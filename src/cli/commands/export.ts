@@ -13,9 +13,13 @@ import {
 import path from "node:path";
 import { type CastCommand, exportCast } from "../../capture/index.js";
 import { fail } from "../../errors/index.js";
-// (not yet re-exported by the journal's index.ts, which is not this verb's to change)
-import { exportParts, maxDocumentBytes } from "../../journal/export.js";
-import { type CommandPayload, type JournalStore, STORE_FILE } from "../../journal/index.js";
+import {
+  type CommandPayload,
+  exportParts,
+  type JournalStore,
+  maxDocumentBytes,
+  STORE_FILE,
+} from "../../journal/index.js";
 import type { Ctx } from "../context.js";
 import { exportUnwritable } from "../output-errors.js";
 import { resolveJournal } from "../recorder.js";

@@ -7,10 +7,13 @@ import {
   looksLikeRecording,
 } from "../../capture/index.js";
 import { fail, StacklogError } from "../../errors/index.js";
-// (not yet re-exported by the journal's index.ts, which is not this verb's to change)
-import { maxDocumentBytes } from "../../journal/export.js";
 import { ulidFactory } from "../../journal/ids.js";
-import { EXPORT_FORMAT, type Journal, type JournalStore } from "../../journal/index.js";
+import {
+  EXPORT_FORMAT,
+  type Journal,
+  type JournalStore,
+  maxDocumentBytes,
+} from "../../journal/index.js";
 import type { Ctx } from "../context.js";
 import { redactExportDoc } from "../import-redaction.js";
 import { currentPhase, resolveJournal } from "../recorder.js";
